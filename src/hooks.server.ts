@@ -1,0 +1,72 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { randomUUID } from 'node:crypto';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { anonymousContext, startApp, stopApp } from '$lib/server/app';
+import { isDomainError } from '$lib/server/errors';
+import { logger } from '$lib/server/log';
+
+export const init: ServerInit = async () => {
+	await startApp();
+	// adapter-node closes the HTTP server on SIGTERM/SIGINT, lets requests finish, then emits this.
+	process.once('sveltekit:shutdown', (reason: string) => {
+		logger().info({ reason }, 'shutting down');
+		void stopApp();
+	});
+};
+
+const requestContext: Handle = async ({ event, resolve }) => {
+	const requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+	const started = performance.now();
+	event.locals.requestId = requestId;
+	event.locals.log = logger().child({ requestId });
+	event.locals.ctx = anonymousContext();
+	const response = await resolve(event);
+	response.headers.set('x-request-id', requestId);
+	event.locals.log.info(
+		{
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round((performance.now() - started) * 10) / 10
+		},
+		'request'
+	);
+	return response;
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('x-content-type-options', 'nosniff');
+	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	headers.set('x-frame-options', 'DENY');
+	headers.set('cross-origin-opener-policy', 'same-origin');
+	headers.set('cross-origin-resource-policy', 'same-origin');
+	headers.set(
+		'permissions-policy',
+		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
+	);
+	if (event.url.protocol === 'https:') {
+		headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	}
+	return response;
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		});
+	});
+
+export const handle = sequence(requestContext, securityHeaders, i18n);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message };
+	if (isDomainError(error)) return { message: error.message };
+	const errorId = event.locals.requestId ?? randomUUID();
+	(event.locals.log ?? logger()).error({ err: error, errorId }, 'unexpected error');
+	return { message: 'Interner Fehler', errorId };
+};

@@ -1,0 +1,1 @@
+export { listRecentActivity, type ActivityItem, type ActivityKind } from './activity.service';

@@ -1,0 +1,192 @@
+/**
+ * Every setting of the application, parsed and validated once at start.
+ * Nothing else in the code base reads `process.env`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const SEED_MODES = ['demo', 'register', 'none'] as const;
+export type SeedMode = (typeof SEED_MODES)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface Config {
+	/** Port the HTTP server listens on (read by adapter-node as well). */
+	port: number;
+	host: string;
+	/** Public origin, e.g. https://netzwerk.example.de; undefined lets the server derive it. */
+	origin: string | undefined;
+	/** Directory for the embedded database and stored files. Absolute. */
+	dataDir: string;
+	/** PostgreSQL connection string; undefined means the embedded SQLite database. */
+	databaseUrl: string | undefined;
+	/** Connections in the PostgreSQL pool. */
+	databasePoolSize: number;
+	logLevel: (typeof LOG_LEVELS)[number];
+	seed: SeedMode;
+	isProduction: boolean;
+	/** Root of the installed application (where package.json and seed/ live). */
+	appRoot: string;
+}
+
+/** A setting that failed validation; the message names the variable in German and English. */
+export class ConfigError extends Error {
+	constructor(
+		readonly variable: string,
+		readonly expectedDe: string,
+		readonly expectedEn: string,
+		readonly value: string | undefined
+	) {
+		super(
+			`Ungültige Einstellung ${variable}${value === undefined ? '' : ` = "${value}"`}: erwartet wird ${expectedDe}.\n` +
+				`Invalid setting ${variable}${value === undefined ? '' : ` = "${value}"`}: expected ${expectedEn}.`
+		);
+		this.name = 'ConfigError';
+	}
+}
+
+type Env = Record<string, string | undefined>;
+
+interface Rule<T> {
+	schema: z.ZodType<T>;
+	de: string;
+	en: string;
+}
+
+const rules = {
+	PORT: {
+		schema: z.coerce.number().int().min(1).max(65535),
+		de: 'eine Portnummer von 1 bis 65535',
+		en: 'a port number from 1 to 65535'
+	},
+	HOST: {
+		schema: z.string().min(1),
+		de: 'eine Adresse, an die der Server gebunden wird (z. B. 0.0.0.0)',
+		en: 'an address to bind to (e.g. 0.0.0.0)'
+	},
+	ORIGIN: {
+		schema: z
+			.url({ protocol: /^https?$/ })
+			.refine((value) => new URL(value).pathname === '/' && !value.endsWith('/'), 'origin'),
+		de: 'eine Herkunft wie https://netzwerk.example.de (ohne Pfad und ohne abschließenden Schrägstrich)',
+		en: 'an origin such as https://network.example.org (no path, no trailing slash)'
+	},
+	DATABASE_URL: {
+		schema: z.string().regex(/^postgres(ql)?:\/\/.+/),
+		de: 'eine PostgreSQL-Verbindungsadresse (postgres://benutzer@host:5432/datenbank)',
+		en: 'a PostgreSQL connection string (postgres://user@host:5432/database)'
+	},
+	DATABASE_POOL_SIZE: {
+		schema: z.coerce.number().int().min(1).max(200),
+		de: 'eine ganze Zahl von 1 bis 200',
+		en: 'a whole number from 1 to 200'
+	},
+	DATA_DIR: {
+		schema: z.string().min(1),
+		de: 'ein Verzeichnis',
+		en: 'a directory'
+	},
+	LOG_LEVEL: {
+		schema: z.enum(LOG_LEVELS),
+		de: `eine Protokollstufe (${LOG_LEVELS.join(', ')})`,
+		en: `a log level (${LOG_LEVELS.join(', ')})`
+	},
+	SEED: {
+		schema: z.enum(SEED_MODES),
+		de: 'demo, register oder none',
+		en: 'demo, register or none'
+	},
+	NODE_ENV: {
+		schema: z.enum(['production', 'development', 'test']),
+		de: 'production, development oder test',
+		en: 'production, development or test'
+	}
+} satisfies Record<string, Rule<unknown>>;
+
+type RuleName = keyof typeof rules;
+
+/**
+ * Reads a variable, or the content of the file named by `<NAME>_FILE` (for secrets mounted as
+ * files). Empty strings count as unset so that `.env` templates can leave values blank.
+ */
+function raw(env: Env, name: string): string | undefined {
+	const fileName = env[`${name}_FILE`];
+	if (fileName) {
+		try {
+			return readFileSync(fileName, 'utf8').trim();
+		} catch {
+			throw new ConfigError(
+				`${name}_FILE`,
+				'eine lesbare Datei',
+				'a readable file',
+				fileName
+			);
+		}
+	}
+	const value = env[name];
+	return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function read<N extends RuleName>(
+	env: Env,
+	name: N,
+	fallback?: z.output<(typeof rules)[N]['schema']>
+): z.output<(typeof rules)[N]['schema']> | undefined {
+	const value = raw(env, name);
+	if (value === undefined) return fallback;
+	const rule: Rule<z.output<(typeof rules)[N]['schema']>> = rules[name];
+	const parsed = rule.schema.safeParse(value);
+	if (!parsed.success) throw new ConfigError(name, rule.de, rule.en, value);
+	return parsed.data;
+}
+
+/** Walks up from this module to the folder holding the application's package.json. */
+export function findAppRoot(start = path.dirname(fileURLToPath(import.meta.url))): string {
+	let dir = start;
+	for (;;) {
+		if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'seed'))) return dir;
+		const parent = path.dirname(dir);
+		if (parent === dir) return process.cwd();
+		dir = parent;
+	}
+}
+
+/** Parses the environment. Throws {@link ConfigError} naming the first bad variable. */
+export function parseConfig(env: Env, appRoot = findAppRoot()): Config {
+	const nodeEnv = read(env, 'NODE_ENV', 'production');
+	return {
+		port: read(env, 'PORT', 3000) ?? 3000,
+		host: read(env, 'HOST', '0.0.0.0') ?? '0.0.0.0',
+		origin: read(env, 'ORIGIN'),
+		dataDir: path.resolve(appRoot, read(env, 'DATA_DIR', 'data') ?? 'data'),
+		databaseUrl: read(env, 'DATABASE_URL'),
+		databasePoolSize: read(env, 'DATABASE_POOL_SIZE', 10) ?? 10,
+		logLevel: read(env, 'LOG_LEVEL', 'info') ?? 'info',
+		seed: read(env, 'SEED', 'demo') ?? 'demo',
+		isProduction: nodeEnv === 'production',
+		appRoot
+	};
+}
+
+let current: Config | undefined;
+
+/**
+ * The configuration of this process. On the first call the environment is validated; a bad
+ * setting ends the process with a message that names the variable (German and English).
+ */
+export function config(): Config {
+	if (!current) {
+		try {
+			current = parseConfig(process.env);
+		} catch (error) {
+			if (error instanceof ConfigError) {
+				console.error(error.message);
+				process.exit(78); // EX_CONFIG
+			}
+			throw error;
+		}
+	}
+	return current;
+}

@@ -1,0 +1,21 @@
+/**
+ * What every use case receives: the database and who is acting. Built by the request hook, the
+ * CLI, jobs and tests alike, so domain code never depends on where it is called from.
+ */
+import type { Db } from './db';
+
+/** Who is acting. Anonymous visitors see public content only. */
+export type Actor = { kind: 'anonymous' } | { kind: 'system'; reason: string };
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+export interface Ctx {
+	db: Db;
+	actor: Actor;
+	/** The clock; tests pass a fixed one. */
+	now: () => Date;
+}
+
+export function systemContext(db: Db, reason: string, now: () => Date = () => new Date()): Ctx {
+	return { db, actor: { kind: 'system', reason }, now };
+}

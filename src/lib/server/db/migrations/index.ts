@@ -1,0 +1,16 @@
+/**
+ * Every migration, in order. Migrations are frozen once released: a change to the schema is a
+ * new file here, never an edit of an old one.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './2026_11_25_0001_municipality_register';
+import * as m0002 from './2026_11_25_0002_network';
+import * as m0003 from './2026_11_25_0003_activity';
+import * as m0004 from './2026_11_25_0004_seed_run';
+
+export const migrations: Record<string, Migration> = {
+	'2026_11_25_0001_municipality_register': m0001,
+	'2026_11_25_0002_network': m0002,
+	'2026_11_25_0003_activity': m0003,
+	'2026_11_25_0004_seed_run': m0004
+};

@@ -1,0 +1,1 @@
+export { getNetwork, listDataSources, type DataSource, type NetworkInfo } from './network.service';

@@ -1,0 +1,35 @@
+/** SQL of the network's own settings and data sources. */
+import type { Db } from '../db';
+import type { Insertable } from 'kysely';
+import type { NetworkTable } from '../db/schema';
+
+export function findNetwork(db: Db) {
+	return db
+		.selectFrom('network')
+		.select([
+			'name',
+			'short_name',
+			'region',
+			'description',
+			'contact_email',
+			'contact_phone',
+			'postal_address',
+			'imprint_md',
+			'privacy_md',
+			'is_demo'
+		])
+		.where('id', '=', 1)
+		.executeTakeFirst();
+}
+
+export async function insertNetwork(db: Db, row: Omit<Insertable<NetworkTable>, 'id'>) {
+	await db.insertInto('network').values({ id: 1, ...row }).execute();
+}
+
+export function findDataSources(db: Db) {
+	return db
+		.selectFrom('data_source')
+		.select(['topic', 'title', 'licence', 'licence_url'])
+		.orderBy('id')
+		.execute();
+}

@@ -1,0 +1,66 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// German is the default; English only when the person chose it (cookie).
+			strategy: ['cookie', 'baseLocale'],
+			cookieName: 'sprache'
+		})
+	],
+	server: { port: 3000 },
+	build: {
+		rollupOptions: {
+			// A message missing from the compiled translations would render as an empty page at run
+			// time (e.g. when the inlang plugin failed to load). Fail the build instead.
+			onwarn(warning, warn) {
+				if (warning.code === 'IMPORT_IS_UNDEFINED' || warning.code === 'MISSING_EXPORT') {
+					throw new Error(`Build stopped: ${warning.message}`);
+				}
+				warn(warning);
+			}
+		}
+	},
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+					exclude: ['src/**/*.db.test.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'db',
+					environment: 'node',
+					include: ['src/**/*.db.test.ts', 'tests/db/**/*.test.ts'],
+					globalSetup: ['tests/support/db-global-setup.ts'],
+					setupFiles: ['tests/support/db-setup.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					environment: 'node',
+					include: ['tests/e2e/**/*.test.ts'],
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
