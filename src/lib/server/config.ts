@@ -67,9 +67,7 @@ const rules = {
 		en: 'an address to bind to (e.g. 0.0.0.0)'
 	},
 	ORIGIN: {
-		schema: z
-			.url({ protocol: /^https?$/ })
-			.refine((value) => new URL(value).pathname === '/' && !value.endsWith('/'), 'origin'),
+		schema: z.string().regex(/^https?:\/\/[^/?#\s]+$/),
 		de: 'eine Herkunft wie https://netzwerk.example.de (ohne Pfad und ohne abschließenden Schrägstrich)',
 		en: 'an origin such as https://network.example.org (no path, no trailing slash)'
 	},

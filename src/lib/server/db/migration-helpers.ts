@@ -42,3 +42,11 @@ export function nowDefault(db: Kysely<unknown>) {
 export function createdAtColumn(db: Kysely<unknown>) {
 	return (column: ColumnDefinitionBuilder) => column.notNull().defaultTo(nowDefault(db));
 }
+
+/**
+ * Column type for normalised sort keys: byte order on both dialects, so PostgreSQL's locale
+ * collation (which skips spaces and punctuation) cannot order differently from SQLite.
+ */
+export function sortKeyType(db: Kysely<unknown>) {
+	return isPostgres(db) ? sql`text collate "C"` : sql`text`;
+}

@@ -13,7 +13,7 @@ const allowed: sanitizeHtml.IOptions = {
 		'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
 		'h2', 'h3', 'h4', 'a', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'
 	],
-	allowedAttributes: { a: ['href', 'title'], th: ['scope'], ol: ['start'] },
+	allowedAttributes: { a: ['href', 'title', 'rel'], th: ['scope'], ol: ['start'] },
 	allowedSchemes: ['http', 'https', 'mailto', 'tel'],
 	allowProtocolRelative: false,
 	transformTags: {
@@ -25,5 +25,5 @@ const allowed: sanitizeHtml.IOptions = {
 
 export function renderMarkdown(source: string): string {
 	const html = marked.parse(source) as string;
-	return sanitizeHtml(html, allowed);
+	return sanitizeHtml(html, allowed).trim();
 }

@@ -4,7 +4,8 @@ import {
 	dateType,
 	doubleType,
 	idColumn,
-	timestampType
+	timestampType,
+	sortKeyType
 } from '../migration-helpers';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -12,7 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.createTable('association')
 		.addColumn('id', 'integer', idColumn(db))
 		.addColumn('name', 'text', (c) => c.notNull().unique())
-		.addColumn('name_sort', 'text', (c) => c.notNull())
+		.addColumn('name_sort', sortKeyType(db), (c) => c.notNull())
 		.addColumn('created_at', timestampType(db), createdAtColumn(db))
 		.execute();
 
@@ -21,7 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('id', 'integer', idColumn(db))
 		.addColumn('ags', 'text', (c) => c.notNull().unique())
 		.addColumn('name', 'text', (c) => c.notNull())
-		.addColumn('name_sort', 'text', (c) => c.notNull())
+		.addColumn('name_sort', sortKeyType(db), (c) => c.notNull())
 		.addColumn('type', 'text', (c) => c.notNull())
 		.addColumn('association_id', 'integer', (c) =>
 			c.references('association.id').onDelete('set null')

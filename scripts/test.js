@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every suite — unit, database on SQLite, database on PostgreSQL, browser. A suite
+ * whose service is missing (no PostgreSQL, no Chromium) is skipped with a plain message, unless
+ * REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 demand it (as CI does), then it fails.
+ *
+ *   npm test                 all suites
+ *   npm test -- unit|db|e2e  one kind
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+const wanted = process.argv[2];
+const requirePostgres = process.env.REQUIRE_POSTGRES === '1';
+const requireBrowser = process.env.REQUIRE_BROWSER === '1';
+const databaseUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+async function postgresReachable() {
+	const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
+	try {
+		await client.connect();
+		await client.query('select 1');
+		return true;
+	} catch {
+		return false;
+	} finally {
+		await client.end().catch(() => {});
+	}
+}
+
+const reportDir = mkdtempSync(path.join(tmpdir(), 'drehscheibe-test-report-'));
+const results = [];
+const skipped = [];
+
+function runSuite(name, project, env = {}) {
+	const report = path.join(reportDir, `${name}.json`);
+	console.log(`\n━━ ${name} ━━`);
+	const run = spawnSync(
+		process.execPath,
+		[
+			'node_modules/vitest/vitest.mjs',
+			'run',
+			'--project',
+			project,
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${report}`
+		],
+		{ stdio: 'inherit', env: { ...process.env, ...env } }
+	);
+	let passed = 0;
+	let failed = 0;
+	if (existsSync(report)) {
+		const json = JSON.parse(readFileSync(report, 'utf8'));
+		passed = json.numPassedTests ?? 0;
+		failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+	}
+	if (run.status !== 0 && failed === 0) failed = 1;
+	results.push({ name, passed, failed, status: run.status });
+}
+
+function skip(name, reason, howTo, required) {
+	if (required) {
+		console.error(`\n✗ ${name}: ${reason} — required here (${howTo}).`);
+		results.push({ name, passed: 0, failed: 1, status: 1 });
+	} else {
+		console.warn(`\n⚠ ${name} übersprungen / skipped: ${reason}. ${howTo}`);
+		skipped.push(name);
+	}
+}
+
+if (!wanted || wanted === 'unit') runSuite('unit', 'unit');
+if (!wanted || wanted === 'db') {
+	runSuite('database (SQLite)', 'db', { TEST_DIALECT: 'sqlite' });
+	if (await postgresReachable()) {
+		runSuite('database (PostgreSQL)', 'db', { TEST_DIALECT: 'postgres', TEST_DATABASE_URL: databaseUrl });
+	} else {
+		skip(
+			'database (PostgreSQL)',
+			`no PostgreSQL at ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`,
+			'To enable: start PostgreSQL or set TEST_DATABASE_URL=postgres://user@host:5432/db.',
+			requirePostgres
+		);
+	}
+}
+if (!wanted || wanted === 'e2e') {
+	if (existsSync(chromiumPath)) {
+		runSuite('browser', 'e2e', { CHROMIUM_PATH: chromiumPath });
+	} else {
+		skip(
+			'browser',
+			`no Chromium at ${chromiumPath}`,
+			'To enable: apt-get install -y chromium, or set CHROMIUM_PATH.',
+			requireBrowser
+		);
+	}
+}
+
+rmSync(reportDir, { recursive: true, force: true });
+
+const passed = results.reduce((sum, r) => sum + r.passed, 0);
+const failed = results.reduce((sum, r) => sum + r.failed, 0);
+console.log('\n━━ Zusammenfassung / Summary ━━');
+for (const r of results) console.log(`${r.failed === 0 ? '✓' : '✗'} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+for (const name of skipped) console.log(`⚠ ${name}: skipped`);
+if (skipped.length) console.log(`Skipped suites: ${skipped.join(', ')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.length > 0 ? 0 : 1);

@@ -1,0 +1,117 @@
+/**
+ * Command line for operators: `npm run cli -- <command>`. Messages are German; exit codes:
+ * 0 done, 1 failed, 2 wrong usage, 78 bad configuration.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { openAppDatabase, loadSeedData } from '../lib/server/app';
+import { config, SEED_MODES, type SeedMode } from '../lib/server/config';
+import { systemContext } from '../lib/server/context';
+import { migrateToLatest, MigrationError } from '../lib/server/db/migrate';
+import { RegisterFileError, seedDatabase } from '../lib/server/seed';
+
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, CONFIG: 78 } as const;
+
+export class CliFailure extends Error {
+	constructor(
+		message: string,
+		readonly exitCode: number = EXIT.FAILED
+	) {
+		super(message);
+	}
+}
+
+async function withDatabase<T>(
+	work: (db: ReturnType<typeof openAppDatabase>) => Promise<T>
+): Promise<T> {
+	const database = openAppDatabase(config());
+	try {
+		return await work(database);
+	} finally {
+		await database.close();
+	}
+}
+
+export function buildProgram(out: (line: string) => void = console.log): Command {
+	const program = new Command()
+		.name('npm run cli --')
+		.description('Drehscheibe – Verwaltung auf der Kommandozeile')
+		.helpOption('-h, --help', 'Hilfe anzeigen')
+		.helpCommand('help [befehl]', 'Hilfe zu einem Befehl anzeigen')
+		.configureOutput({ outputError: (text, write) => write(text) })
+		.showHelpAfterError('(Hilfe: npm run cli -- --help)')
+		.exitOverride();
+
+	program
+		.command('migrate')
+		.description('Datenbank auf den neuesten Stand bringen (läuft auch bei jedem Start)')
+		.action(async () => {
+			const applied = await withDatabase(async ({ db, describe }) => {
+				out(`Datenbank: ${describe}`);
+				return migrateToLatest(db);
+			});
+			out(
+				applied.length === 0
+					? 'Die Datenbank ist bereits auf dem neuesten Stand.'
+					: `Angewendet: ${applied.join(', ')}`
+			);
+		});
+
+	program
+		.command('seed')
+		.description('Leere Datenbank einmalig befüllen (Demo-Netzwerk, nur Gemeinderegister oder nichts)')
+		.addOption(
+			new Option('--mode <modus>', 'demo, register oder none (Standard: Einstellung SEED)').choices(
+				SEED_MODES
+			)
+		)
+		.action(async (options: { mode?: SeedMode }) => {
+			const cfg = config();
+			const mode = options.mode ?? cfg.seed;
+			const outcome = await withDatabase(async ({ db, describe }) => {
+				out(`Datenbank: ${describe}`);
+				await migrateToLatest(db);
+				return seedDatabase(systemContext(db, 'cli seed'), mode, loadSeedData(mode, cfg.appRoot));
+			});
+			if (outcome.status === 'already-seeded') {
+				throw new CliFailure(
+					`Die Datenbank wurde bereits am ${outcome.seededAt} befüllt (Modus ${outcome.mode}). Es wurde nichts geändert.`
+				);
+			}
+			out(
+				`Befüllt (Modus ${outcome.mode}): ${outcome.municipalities} Kommunen, davon ${outcome.members} Mitglieder.`
+			);
+		});
+
+	return program;
+}
+
+/** Runs the CLI and returns the exit code (no process.exit here, so tests can call it). */
+export async function runCli(
+	argv: string[],
+	out: (line: string) => void = console.log,
+	err: (line: string) => void = console.error
+): Promise<number> {
+	const program = buildProgram(out);
+	try {
+		if (argv.length === 0) {
+			out(program.helpInformation());
+			return EXIT.USAGE;
+		}
+		await program.parseAsync(argv, { from: 'user' });
+		return EXIT.OK;
+	} catch (error) {
+		if (error instanceof CommanderError) {
+			return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+		}
+		if (error instanceof CliFailure) {
+			err(error.message);
+			return error.exitCode;
+		}
+		if (error instanceof MigrationError || error instanceof RegisterFileError) {
+			err(`Fehler: ${error.message}`);
+			return EXIT.FAILED;
+		}
+		err(`Unerwarteter Fehler: ${error instanceof Error ? error.message : String(error)}`);
+		return EXIT.FAILED;
+	}
+}

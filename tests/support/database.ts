@@ -1,0 +1,92 @@
+/**
+ * A fresh, migrated database for one test file, on the dialect under test.
+ *
+ *   const t = useTestDatabase();
+ *   it('…', async () => { await listMunicipalities(t.ctx(), …) });
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { ANONYMOUS, type Actor, type Ctx } from '../../src/lib/server/context';
+import { openDatabase, type AppDatabase } from '../../src/lib/server/db';
+import { testDatabaseUrl, withDatabaseName } from './test-env';
+
+let counter = 0;
+
+export async function createTestDatabase(): Promise<{ database: AppDatabase; drop: () => Promise<void> }> {
+	const template = inject('dbTemplate');
+	counter += 1;
+	if (template.dialect === 'sqlite') {
+		const dir = mkdtempSync(path.join(tmpdir(), 'drehscheibe-db-'));
+		const file = path.join(dir, 'test.sqlite');
+		copyFileSync(template.file, file);
+		const database = openDatabase({ databaseUrl: undefined, dataDir: dir, sqliteFile: file });
+		return {
+			database,
+			drop: async () => {
+				await database.close();
+				rmSync(dir, { recursive: true, force: true });
+			}
+		};
+	}
+	const name = `${template.prefix}_${process.pid}_${counter}_${Math.random().toString(36).slice(2, 8)}`;
+	const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+	await admin.connect();
+	try {
+		await admin.query(`create database "${name}" template "${template.name}"`);
+	} finally {
+		await admin.end();
+	}
+	const database = openDatabase({
+		databaseUrl: withDatabaseName(testDatabaseUrl(), name),
+		dataDir: tmpdir(),
+		poolSize: 4
+	});
+	return {
+		database,
+		drop: async () => {
+			await database.close();
+			const cleanup = new pg.Client({ connectionString: testDatabaseUrl() });
+			await cleanup.connect();
+			try {
+				await cleanup.query(`drop database if exists "${name}" with (force)`);
+			} finally {
+				await cleanup.end();
+			}
+		}
+	};
+}
+
+export interface TestDatabase {
+	readonly database: AppDatabase;
+	readonly db: AppDatabase['db'];
+	ctx(actor?: Actor, now?: () => Date): Ctx;
+}
+
+/** Registers hooks that give the current test file its own database. */
+export function useTestDatabase(): TestDatabase {
+	let current: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+	beforeAll(async () => {
+		current = await createTestDatabase();
+	});
+	afterAll(async () => {
+		await current?.drop();
+	});
+	const get = () => {
+		if (!current) throw new Error('test database not ready');
+		return current.database;
+	};
+	return {
+		get database() {
+			return get();
+		},
+		get db() {
+			return get().db;
+		},
+		ctx(actor: Actor = ANONYMOUS, now: () => Date = () => new Date('2026-11-25T12:00:00Z')) {
+			return { db: get().db, actor, now };
+		}
+	};
+}
