@@ -5,6 +5,12 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
+		typescript: {
+			// Type-check the operator and benchmark scripts written in TypeScript as well.
+			config: (tsconfig) => {
+				tsconfig.include.push('../scripts/**/*.ts');
+			}
+		},
 		adapter: adapter({ out: 'build', precompress: true }),
 		// A strict policy the app really passes: scripts only by nonce or hash, styles only from
 		// our own origin (no inline style attributes anywhere in the markup), nothing framed.

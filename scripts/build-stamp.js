@@ -18,6 +18,11 @@ const INPUTS = [
 ];
 const STAMP = path.join('build', '.build-stamp');
 
+/**
+ * @param {string} root
+ * @param {string} entry
+ * @returns {Generator<string>}
+ */
 function* files(root, entry) {
 	const full = path.join(root, entry);
 	if (!existsSync(full)) return;
@@ -33,6 +38,7 @@ function* files(root, entry) {
 	}
 }
 
+/** @param {string} root */
 export function sourceHash(root) {
 	const hash = createHash('sha256');
 	for (const input of INPUTS) {
@@ -44,12 +50,14 @@ export function sourceHash(root) {
 	return hash.digest('hex');
 }
 
+/** @param {string} root */
 export function buildIsCurrent(root) {
 	const stamp = path.join(root, STAMP);
 	if (!existsSync(stamp) || !existsSync(path.join(root, 'build', 'index.js'))) return false;
 	return readFileSync(stamp, 'utf8').trim() === sourceHash(root);
 }
 
+/** @param {string} root */
 export function writeBuildStamp(root) {
 	writeFileSync(path.join(root, STAMP), sourceHash(root));
 }

@@ -81,7 +81,10 @@ if (!wanted || wanted === 'unit') runSuite('unit', 'unit');
 if (!wanted || wanted === 'db') {
 	runSuite('database (SQLite)', 'db', { TEST_DIALECT: 'sqlite' });
 	if (await postgresReachable()) {
-		runSuite('database (PostgreSQL)', 'db', { TEST_DIALECT: 'postgres', TEST_DATABASE_URL: databaseUrl });
+		runSuite('database (PostgreSQL)', 'db', {
+			TEST_DIALECT: 'postgres',
+			TEST_DATABASE_URL: databaseUrl
+		});
 	} else {
 		skip(
 			'database (PostgreSQL)',
@@ -109,7 +112,8 @@ rmSync(reportDir, { recursive: true, force: true });
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 console.log('\n━━ Zusammenfassung / Summary ━━');
-for (const r of results) console.log(`${r.failed === 0 ? '✓' : '✗'} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+for (const r of results)
+	console.log(`${r.failed === 0 ? '✓' : '✗'} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
 for (const name of skipped) console.log(`⚠ ${name}: skipped`);
 if (skipped.length) console.log(`Skipped suites: ${skipped.join(', ')}`);
 console.log(`${passed} passed, ${failed} failed`);

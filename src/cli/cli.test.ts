@@ -18,7 +18,11 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 async function run(...argv: string[]) {
 	const out: string[] = [];
 	const err: string[] = [];
-	const code = await runCli(argv, (line) => out.push(line), (line) => err.push(line));
+	const code = await runCli(
+		argv,
+		(line) => out.push(line),
+		(line) => err.push(line)
+	);
 	return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -58,7 +58,9 @@ export function buildProgram(out: (line: string) => void = console.log): Command
 
 	program
 		.command('seed')
-		.description('Leere Datenbank einmalig befüllen (Demo-Netzwerk, nur Gemeinderegister oder nichts)')
+		.description(
+			'Leere Datenbank einmalig befüllen (Demo-Netzwerk, nur Gemeinderegister oder nichts)'
+		)
 		.addOption(
 			new Option('--mode <modus>', 'demo, register oder none (Standard: Einstellung SEED)').choices(
 				SEED_MODES

@@ -6,7 +6,10 @@ function numberFormat(locale: string, digits: number): Intl.NumberFormat {
 	const key = `${locale}:${digits}`;
 	let format = numberFormats.get(key);
 	if (!format) {
-		format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+		format = new Intl.NumberFormat(locale, {
+			maximumFractionDigits: digits,
+			minimumFractionDigits: 0
+		});
 		numberFormats.set(key, format);
 	}
 	return format;

@@ -1,6 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { listRecentActivity } from '$lib/server/activity';
-import { getRegisterFigures, listMunicipalities, parseMunicipalityFilter } from '$lib/server/municipalities';
+import {
+	getRegisterFigures,
+	listMunicipalities,
+	parseMunicipalityFilter
+} from '$lib/server/municipalities';
 import { getNetwork } from '$lib/server/network';
 
 export const load: PageServerLoad = async ({ locals }) => {

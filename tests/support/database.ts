@@ -15,7 +15,10 @@ import { testDatabaseUrl, withDatabaseName } from './test-env';
 
 let counter = 0;
 
-export async function createTestDatabase(): Promise<{ database: AppDatabase; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+	database: AppDatabase;
+	drop: () => Promise<void>;
+}> {
 	const template = inject('dbTemplate');
 	counter += 1;
 	if (template.dialect === 'sqlite') {

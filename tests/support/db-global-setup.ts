@@ -13,7 +13,8 @@ import { testDatabaseUrl, testDialect, withDatabaseName } from './test-env';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		dbTemplate: { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; name: string; prefix: string };
+		dbTemplate:
+			{ dialect: 'sqlite'; file: string } | { dialect: 'postgres'; name: string; prefix: string };
 	}
 }
 
@@ -54,7 +55,8 @@ export default async function setup(project: TestProject) {
 			'select datname from pg_database where datname like $1',
 			[`${prefix}%`]
 		);
-		for (const row of rows) await admin.query(`drop database if exists "${row.datname}" with (force)`);
+		for (const row of rows)
+			await admin.query(`drop database if exists "${row.datname}" with (force)`);
 		await admin.end();
 	};
 }

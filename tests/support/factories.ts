@@ -62,8 +62,35 @@ function random(seed: number) {
 }
 
 const PREFIXES = ['Ober', 'Unter', 'Nieder', 'Groß', 'Klein', 'Neu', 'Alt', 'Bad ', 'Sankt ', ''];
-const STEMS = ['bach', 'au', 'heim', 'hofen', 'weiler', 'stetten', 'ingen', 'dorf', 'feld', 'brunn'];
-const ROOTS = ['Achen', 'Bühl', 'Eich', 'Föhren', 'Görwi', 'Hasel', 'Linden', 'Mühl', 'Öhrin', 'Schön', 'Tann', 'Wald', 'Zell', 'Äpfel', 'Rein'];
+const STEMS = [
+	'bach',
+	'au',
+	'heim',
+	'hofen',
+	'weiler',
+	'stetten',
+	'ingen',
+	'dorf',
+	'feld',
+	'brunn'
+];
+const ROOTS = [
+	'Achen',
+	'Bühl',
+	'Eich',
+	'Föhren',
+	'Görwi',
+	'Hasel',
+	'Linden',
+	'Mühl',
+	'Öhrin',
+	'Schön',
+	'Tann',
+	'Wald',
+	'Zell',
+	'Äpfel',
+	'Rein'
+];
 
 /**
  * `count` municipalities of a synthetic state: realistic names (with umlauts), types,

@@ -7,13 +7,7 @@ import { ANONYMOUS, systemContext, type Ctx } from './context';
 import { openDatabase, type AppDatabase } from './db';
 import { migrateToLatest } from './db/migrate';
 import { logger } from './log';
-import {
-	loadDemoContent,
-	loadRegisterSource,
-	seedDatabase,
-	seedDir,
-	type SeedData
-} from './seed';
+import { loadDemoContent, loadRegisterSource, seedDatabase, seedDir, type SeedData } from './seed';
 import type { SeedMode } from './config';
 
 let database: AppDatabase | undefined;

@@ -115,12 +115,7 @@ function raw(env: Env, name: string): string | undefined {
 		try {
 			return readFileSync(fileName, 'utf8').trim();
 		} catch {
-			throw new ConfigError(
-				`${name}_FILE`,
-				'eine lesbare Datei',
-				'a readable file',
-				fileName
-			);
+			throw new ConfigError(`${name}_FILE`, 'eine lesbare Datei', 'a readable file', fileName);
 		}
 	}
 	const value = env[name];
@@ -134,7 +129,7 @@ function read<N extends RuleName>(
 ): z.output<(typeof rules)[N]['schema']> | undefined {
 	const value = raw(env, name);
 	if (value === undefined) return fallback;
-	const rule: Rule<z.output<(typeof rules)[N]['schema']>> = rules[name];
+	const rule = rules[name] as unknown as Rule<z.output<(typeof rules)[N]['schema']>>;
 	const parsed = rule.schema.safeParse(value);
 	if (!parsed.success) throw new ConfigError(name, rule.de, rule.en, value);
 	return parsed.data;
@@ -144,7 +139,8 @@ function read<N extends RuleName>(
 export function findAppRoot(start = path.dirname(fileURLToPath(import.meta.url))): string {
 	let dir = start;
 	for (;;) {
-		if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'seed'))) return dir;
+		if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'seed')))
+			return dir;
 		const parent = path.dirname(dir);
 		if (parent === dir) return process.cwd();
 		dir = parent;

@@ -35,8 +35,7 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 export const forbidden = (why = 'forbidden') => new DomainError('FORBIDDEN', why);
-export const invalid = (fields: FieldErrors) =>
-	new DomainError('INVALID', 'invalid input', fields);
+export const invalid = (fields: FieldErrors) => new DomainError('INVALID', 'invalid input', fields);
 
 export function isDomainError(error: unknown): error is DomainError {
 	return error instanceof DomainError;

@@ -35,7 +35,14 @@ describe('database layer', () => {
 		const tables = await t.db.introspection.getTables();
 		const names = tables.map((table) => table.name).sort();
 		expect(names).toEqual(
-			expect.arrayContaining(['activity', 'association', 'data_source', 'municipality', 'network', 'seed_run'])
+			expect.arrayContaining([
+				'activity',
+				'association',
+				'data_source',
+				'municipality',
+				'network',
+				'seed_run'
+			])
 		);
 		expect(Object.keys(migrations).length).toBeGreaterThan(0);
 	});
@@ -140,12 +147,18 @@ describe('database layer', () => {
 					.execute();
 			})
 		).rejects.toThrow();
-		const left = await t.db.selectFrom('association').select('id').where('name', '=', 'VVG Rollback').execute();
+		const left = await t.db
+			.selectFrom('association')
+			.select('id')
+			.where('name', '=', 'VVG Rollback')
+			.execute();
 		expect(left).toEqual([]);
 	});
 
 	it('enforces foreign keys and check constraints', async () => {
 		await expect(insertMunicipality('01000004', { association_id: 999_999 })).rejects.toThrow();
-		await expect(insertMunicipality('01000005', { membership_status: 'vielleicht' })).rejects.toThrow();
+		await expect(
+			insertMunicipality('01000005', { membership_status: 'vielleicht' })
+		).rejects.toThrow();
 	});
 });

@@ -17,7 +17,7 @@ function migrator(db: Db): Migrator {
 export class MigrationError extends Error {
 	constructor(
 		readonly migration: string | undefined,
-		readonly cause: unknown
+		override readonly cause: unknown
 	) {
 		super(
 			`Migration ${migration ?? '(unbekannt)'} fehlgeschlagen: ${cause instanceof Error ? cause.message : String(cause)}`

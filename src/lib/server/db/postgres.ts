@@ -7,8 +7,10 @@ import { PostgresDialect, type Dialect } from 'kysely';
 
 const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082, TIMESTAMP: 1114, TIMESTAMPTZ: 1184 } as const;
 
+type Parser = (value: string) => unknown;
+
 const types = {
-	getTypeParser(oid: number, format?: 'text' | 'binary') {
+	getTypeParser(oid: number, format?: 'text' | 'binary'): Parser {
 		switch (oid) {
 			case OID.INT8:
 			case OID.NUMERIC:
@@ -20,10 +22,10 @@ const types = {
 			case OID.TIMESTAMP:
 				return (value: string) => new Date(`${value.replace(' ', 'T')}Z`).toISOString();
 			default:
-				return pg.types.getTypeParser(oid, format);
+				return pg.types.getTypeParser(oid, format) as Parser;
 		}
 	}
-} as pg.CustomTypesConfig;
+};
 
 export interface PostgresHandle {
 	dialect: Dialect;

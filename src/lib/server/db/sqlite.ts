@@ -8,7 +8,6 @@ import path from 'node:path';
 import {
 	SqliteAdapter,
 	SqliteDialect,
-
 	type Dialect,
 	type DialectAdapter,
 	type Driver,
@@ -133,4 +132,3 @@ export function openSqlite(file: string): SqliteHandle {
 	raw.pragma('busy_timeout = 5000');
 	return { dialect: new EmbeddedSqliteDialect(wrapSqlite(raw)), raw };
 }
-

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/database';
-import { registerEntry, registerSource, syntheticRegister } from '../../../../tests/support/factories';
+import {
+	registerEntry,
+	registerSource,
+	syntheticRegister
+} from '../../../../tests/support/factories';
 import { systemContext } from '../context';
 import { isDomainError } from '../errors';
 import { seedDatabase } from '../seed';
@@ -18,9 +22,19 @@ const filter = (query: Record<string, string> = {}) =>
 	parseMunicipalityFilter(new URLSearchParams(query));
 
 const entries = [
-	registerEntry({ ags: '08000001', name: 'Zell am See', population: 9000, association: 'VVG Zell' }),
+	registerEntry({
+		ags: '08000001',
+		name: 'Zell am See',
+		population: 9000,
+		association: 'VVG Zell'
+	}),
 	registerEntry({ ags: '08000002', name: 'Ötigheim', population: 4800, association: 'VVG Zell' }),
-	registerEntry({ ags: '08000003', name: 'Oberkirch', population: 19628, type: 'grosse_kreisstadt' }),
+	registerEntry({
+		ags: '08000003',
+		name: 'Oberkirch',
+		population: 19628,
+		type: 'grosse_kreisstadt'
+	}),
 	registerEntry({ ags: '08000004', name: 'Äpfelbach', population: 700 }),
 	registerEntry({ ags: '08000005', name: 'Achern', population: 25696, type: 'grosse_kreisstadt' }),
 	registerEntry({ ags: '08000006', name: 'Meißenheim', population: 4135, association: 'VVG Zell' }),
@@ -28,7 +42,9 @@ const entries = [
 ];
 
 beforeAll(async () => {
-	await seedDatabase(systemContext(t.db, 'test'), 'register', { register: registerSource(entries) });
+	await seedDatabase(systemContext(t.db, 'test'), 'register', {
+		register: registerSource(entries)
+	});
 	await t.db
 		.updateTable('municipality')
 		.set({ membership_status: 'member', member_since: '2020-01-01' })
@@ -79,8 +95,15 @@ describe('listMunicipalities', () => {
 		expect(towns.total).toBe(2);
 
 		const [zell] = (await listAssociations(t.ctx())).filter((a) => a.name === 'VVG Zell');
-		const inAssociation = await listMunicipalities(t.ctx(), filter({ association: String(zell?.id) }));
-		expect(inAssociation.items.map((i) => i.name)).toEqual(['Meißenheim', 'Ötigheim', 'Zell am See']);
+		const inAssociation = await listMunicipalities(
+			t.ctx(),
+			filter({ association: String(zell?.id) })
+		);
+		expect(inAssociation.items.map((i) => i.name)).toEqual([
+			'Meißenheim',
+			'Ötigheim',
+			'Zell am See'
+		]);
 
 		// Name search folds case, umlauts and ß.
 		const byName = await listMunicipalities(t.ctx(), filter({ q: 'MEISSEN' }));
@@ -108,13 +131,21 @@ describe('listMunicipalities', () => {
 
 		const system = systemContext(t.db, 'test');
 		const internal = await listMunicipalities(system, filter({ membership: 'applied' }));
-		expect(internal.items).toMatchObject([{ name: 'Hornberg', membershipStatus: 'applied', appliedOn: '2026-10-01' }]);
+		expect(internal.items).toMatchObject([
+			{ name: 'Hornberg', membershipStatus: 'applied', appliedOn: '2026-10-01' }
+		]);
 	});
 
 	it('ignores malformed filter values instead of failing', async () => {
 		const page = await listMunicipalities(
 			t.ctx(),
-			filter({ membership: 'x', type: '<script>', association: 'abc', sort: 'drop table', page: '-3' })
+			filter({
+				membership: 'x',
+				type: '<script>',
+				association: 'abc',
+				sort: 'drop table',
+				page: '-3'
+			})
 		);
 		expect(page.total).toBe(7);
 		expect(page.page).toBe(1);
@@ -171,10 +202,13 @@ describe('getMunicipality', () => {
 		expect(zell.associationPeers.map((p) => p.name)).toEqual(['Meißenheim', 'Ötigheim']);
 	});
 
-	it.each(['08999999', 'abc', "08000001' or 1=1 --", ''])('answers NOT_FOUND for %j', async (ags) => {
-		const error = await getMunicipality(t.ctx(), ags).catch((e: unknown) => e);
-		expect(isDomainError(error) && error.code).toBe('NOT_FOUND');
-	});
+	it.each(['08999999', 'abc', "08000001' or 1=1 --", ''])(
+		'answers NOT_FOUND for %j',
+		async (ags) => {
+			const error = await getMunicipality(t.ctx(), ags).catch((e: unknown) => e);
+			expect(isDomainError(error) && error.code).toBe('NOT_FOUND');
+		}
+	);
 });
 
 describe('getRegisterFigures', () => {

@@ -30,7 +30,9 @@ const summaryColumns = [
 ] as const;
 
 function filtered(db: Db, query: Omit<MunicipalityQuery, 'sort' | 'limit' | 'offset'>) {
-	let q = db.selectFrom('municipality as m').leftJoin('association as a', 'a.id', 'm.association_id');
+	let q = db
+		.selectFrom('municipality as m')
+		.leftJoin('association as a', 'a.id', 'm.association_id');
 	if (query.membershipIn) q = q.where('m.membership_status', 'in', query.membershipIn);
 	if (query.type) q = q.where('m.type', '=', query.type);
 	if (query.associationId) q = q.where('m.association_id', '=', query.associationId);
@@ -124,9 +126,7 @@ export function sumRegisterFigures(db: Db) {
 				)
 				.as('member_population'),
 			eb.fn
-				.sum<number>(
-					eb.case().when('is_founding_member', '=', true).then(1).else(0).end()
-				)
+				.sum<number>(eb.case().when('is_founding_member', '=', true).then(1).else(0).end())
 				.as('founding_members')
 		])
 		.executeTakeFirstOrThrow();

@@ -23,7 +23,10 @@ export function findNetwork(db: Db) {
 }
 
 export async function insertNetwork(db: Db, row: Omit<Insertable<NetworkTable>, 'id'>) {
-	await db.insertInto('network').values({ id: 1, ...row }).execute();
+	await db
+		.insertInto('network')
+		.values({ id: 1, ...row })
+		.execute();
 }
 
 export function findDataSources(db: Db) {

@@ -28,7 +28,10 @@ const optionalNumber = z
 	});
 
 const RegisterRowSchema = z.object({
-	ags: z.string().trim().regex(/^\d{8}$/, 'AGS muss aus 8 Ziffern bestehen'),
+	ags: z
+		.string()
+		.trim()
+		.regex(/^\d{8}$/, 'AGS muss aus 8 Ziffern bestehen'),
 	name: z.string().trim().min(1, 'Name fehlt'),
 	typ: z
 		.string()

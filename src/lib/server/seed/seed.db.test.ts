@@ -15,7 +15,11 @@ describe('seeding with the shipped demo network', () => {
 	const t = useTestDatabase();
 
 	it('loads the register and the demo members once', async () => {
-		const outcome = await seedDatabase(systemContext(t.db, 'test'), 'demo', loadSeedData('demo', appRoot));
+		const outcome = await seedDatabase(
+			systemContext(t.db, 'test'),
+			'demo',
+			loadSeedData('demo', appRoot)
+		);
 		expect(outcome).toEqual({ status: 'seeded', mode: 'demo', municipalities: 51, members: 23 });
 
 		const kehl = await getMunicipality(t.ctx(), '08317057');
@@ -36,7 +40,11 @@ describe('seeding with the shipped demo network', () => {
 			foundingMembers: 5
 		});
 		const network = await getNetwork(t.ctx());
-		expect(network).toMatchObject({ name: 'Digitalisierungsnetzwerk Ortenau', isDemo: true, isConfigured: true });
+		expect(network).toMatchObject({
+			name: 'Digitalisierungsnetzwerk Ortenau',
+			isDemo: true,
+			isConfigured: true
+		});
 		const [source] = await listDataSources(t.ctx());
 		expect(source?.licence).toBe('Datenlizenz Deutschland – Namensnennung – Version 2.0');
 		const activity = await listRecentActivity(t.ctx(), 3);
@@ -45,9 +53,17 @@ describe('seeding with the shipped demo network', () => {
 	});
 
 	it('never seeds the same database twice', async () => {
-		const again = await seedDatabase(systemContext(t.db, 'test'), 'demo', loadSeedData('demo', appRoot));
+		const again = await seedDatabase(
+			systemContext(t.db, 'test'),
+			'demo',
+			loadSeedData('demo', appRoot)
+		);
 		expect(again).toMatchObject({ status: 'already-seeded', mode: 'demo' });
-		const otherMode = await seedDatabase(systemContext(t.db, 'test'), 'register', loadSeedData('register', appRoot));
+		const otherMode = await seedDatabase(
+			systemContext(t.db, 'test'),
+			'register',
+			loadSeedData('register', appRoot)
+		);
 		expect(otherMode.status).toBe('already-seeded');
 		expect((await getRegisterFigures(t.ctx())).municipalities).toBe(51);
 	});
@@ -72,7 +88,11 @@ describe('seeding modes', () => {
 		const outcome = await seedDatabase(systemContext(nothing.db, 'test'), 'none', {});
 		expect(outcome).toMatchObject({ status: 'seeded', municipalities: 0, members: 0 });
 		expect((await getRegisterFigures(nothing.ctx())).municipalities).toBe(0);
-		const later = await seedDatabase(systemContext(nothing.db, 'test'), 'demo', loadSeedData('demo', appRoot));
+		const later = await seedDatabase(
+			systemContext(nothing.db, 'test'),
+			'demo',
+			loadSeedData('demo', appRoot)
+		);
 		expect(later.status).toBe('already-seeded');
 	});
 });
@@ -96,7 +116,9 @@ describe('seeding races and failures', () => {
 			register: registerSource([registerEntry({ ags: '08111111' })]),
 			demo: demoContent({ members: [{ ags: '08999999', since: '2020-01-01' }] })
 		};
-		await expect(seedDatabase(systemContext(broken.db, 'test'), 'demo', data)).rejects.toThrow(/08999999/);
+		await expect(seedDatabase(systemContext(broken.db, 'test'), 'demo', data)).rejects.toThrow(
+			/08999999/
+		);
 		expect((await getRegisterFigures(broken.ctx())).municipalities).toBe(0);
 		const marker = await broken.db.selectFrom('seed_run').selectAll().execute();
 		expect(marker).toEqual([]);

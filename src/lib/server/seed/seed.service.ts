@@ -24,7 +24,11 @@ export interface SeedData {
 const CHUNK = 200;
 
 async function findSeedRun(tx: Tx | Ctx['db']) {
-	return tx.selectFrom('seed_run').select(['mode', 'seeded_at']).where('key', '=', 'initial').executeTakeFirst();
+	return tx
+		.selectFrom('seed_run')
+		.select(['mode', 'seeded_at'])
+		.where('key', '=', 'initial')
+		.executeTakeFirst();
 }
 
 async function insertRegister(tx: Tx, register: RegisterSource, now: string): Promise<number> {
@@ -64,7 +68,10 @@ async function insertRegister(tx: Tx, register: RegisterSource, now: string): Pr
 		updated_at: now
 	}));
 	for (let i = 0; i < rows.length; i += CHUNK) {
-		await tx.insertInto('municipality').values(rows.slice(i, i + CHUNK)).execute();
+		await tx
+			.insertInto('municipality')
+			.values(rows.slice(i, i + CHUNK))
+			.execute();
 	}
 	await tx
 		.insertInto('data_source')
@@ -124,12 +131,20 @@ async function applyDemo(tx: Tx, demo: DemoContent, now: string): Promise<number
 	for (const applicant of demo.applicants) {
 		await tx
 			.updateTable('municipality')
-			.set({ membership_status: 'applied', applied_on: applicant.appliedOn, is_demo: true, updated_at: now })
+			.set({
+				membership_status: 'applied',
+				applied_on: applicant.appliedOn,
+				is_demo: true,
+				updated_at: now
+			})
 			.where('ags', '=', applicant.ags)
 			.execute();
 	}
 	for (let i = 0; i < activities.length; i += CHUNK) {
-		await tx.insertInto('activity').values(activities.slice(i, i + CHUNK)).execute();
+		await tx
+			.insertInto('activity')
+			.values(activities.slice(i, i + CHUNK))
+			.execute();
 	}
 	return demo.members.length;
 }
@@ -140,7 +155,8 @@ async function applyDemo(tx: Tx, demo: DemoContent, now: string): Promise<number
  */
 export async function seedDatabase(ctx: Ctx, mode: SeedMode, data: SeedData): Promise<SeedOutcome> {
 	const previous = await findSeedRun(ctx.db);
-	if (previous) return { status: 'already-seeded', mode: previous.mode, seededAt: previous.seeded_at };
+	if (previous)
+		return { status: 'already-seeded', mode: previous.mode, seededAt: previous.seeded_at };
 	if (mode !== 'none' && !data.register) throw new Error('seed: register data missing');
 	if (mode === 'demo' && !data.demo) throw new Error('seed: demo content missing');
 
@@ -149,7 +165,8 @@ export async function seedDatabase(ctx: Ctx, mode: SeedMode, data: SeedData): Pr
 		return await ctx.db.transaction().execute(async (tx) => {
 			// The marker goes first: a concurrent seeder blocks or fails here, before any data.
 			await tx.insertInto('seed_run').values({ key: 'initial', mode, seeded_at: now }).execute();
-			const municipalities = data.register && mode !== 'none' ? await insertRegister(tx, data.register, now) : 0;
+			const municipalities =
+				data.register && mode !== 'none' ? await insertRegister(tx, data.register, now) : 0;
 			const members = data.demo && mode === 'demo' ? await applyDemo(tx, data.demo, now) : 0;
 			return { status: 'seeded', mode, municipalities, members } as const;
 		});

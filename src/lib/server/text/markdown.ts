@@ -10,8 +10,28 @@ const marked = new Marked({ gfm: true, breaks: true, async: false });
 
 const allowed: sanitizeHtml.IOptions = {
 	allowedTags: [
-		'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
-		'h2', 'h3', 'h4', 'a', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'
+		'p',
+		'br',
+		'strong',
+		'em',
+		'del',
+		'code',
+		'pre',
+		'blockquote',
+		'ul',
+		'ol',
+		'li',
+		'h2',
+		'h3',
+		'h4',
+		'a',
+		'hr',
+		'table',
+		'thead',
+		'tbody',
+		'tr',
+		'th',
+		'td'
 	],
 	allowedAttributes: { a: ['href', 'title', 'rel'], th: ['scope'], ol: ['start'] },
 	allowedSchemes: ['http', 'https', 'mailto', 'tel'],
