@@ -61,7 +61,10 @@ describe('parseConfig', () => {
 		['DATABASE_URL', 'mysql://x@y/z', 'PostgreSQL'],
 		['ORIGIN', 'netzwerk.example.de', 'Herkunft'],
 		['ORIGIN', 'https://netzwerk.example.de/pfad', 'Herkunft'],
-		['DATABASE_POOL_SIZE', '0', 'ganze Zahl']
+		['DATABASE_POOL_SIZE', '0', 'ganze Zahl'],
+		['XFF_DEPTH', 'zwei', 'ganze Zahl'],
+		['BODY_SIZE_LIMIT', '5 MB', 'Größe in Byte'],
+		['ADDRESS_HEADER', 'X Forwarded', 'HTTP-Headername']
 	])('rejects %s=%s with a German and English message', (name, value, german) => {
 		let caught: unknown;
 		try {

@@ -96,6 +96,32 @@ const rules = {
 		de: 'demo, register oder none',
 		en: 'demo, register or none'
 	},
+	// Read by the Node adapter itself; validated here so that a typo stops the start.
+	ADDRESS_HEADER: {
+		schema: z.string().regex(/^[A-Za-z0-9-]+$/),
+		de: 'ein HTTP-Headername (z. B. X-Forwarded-For)',
+		en: 'an HTTP header name (e.g. X-Forwarded-For)'
+	},
+	XFF_DEPTH: {
+		schema: z.coerce.number().int().min(1).max(10),
+		de: 'eine ganze Zahl von 1 bis 10',
+		en: 'a whole number from 1 to 10'
+	},
+	PROTOCOL_HEADER: {
+		schema: z.string().regex(/^[A-Za-z0-9-]+$/),
+		de: 'ein HTTP-Headername (z. B. X-Forwarded-Proto)',
+		en: 'an HTTP header name (e.g. X-Forwarded-Proto)'
+	},
+	HOST_HEADER: {
+		schema: z.string().regex(/^[A-Za-z0-9-]+$/),
+		de: 'ein HTTP-Headername (z. B. X-Forwarded-Host)',
+		en: 'an HTTP header name (e.g. X-Forwarded-Host)'
+	},
+	BODY_SIZE_LIMIT: {
+		schema: z.string().regex(/^(\d+[KMG]?|Infinity)$/),
+		de: 'eine Größe in Byte, optional mit K, M oder G (z. B. 512K)',
+		en: 'a size in bytes, optionally with K, M or G (e.g. 512K)'
+	},
 	NODE_ENV: {
 		schema: z.enum(['production', 'development', 'test']),
 		de: 'production, development oder test',
@@ -150,6 +176,9 @@ export function findAppRoot(start = path.dirname(fileURLToPath(import.meta.url))
 /** Parses the environment. Throws {@link ConfigError} naming the first bad variable. */
 export function parseConfig(env: Env, appRoot = findAppRoot()): Config {
 	const nodeEnv = read(env, 'NODE_ENV', 'production');
+	for (const name of ['ADDRESS_HEADER', 'XFF_DEPTH', 'PROTOCOL_HEADER', 'HOST_HEADER', 'BODY_SIZE_LIMIT'] as const) {
+		read(env, name);
+	}
 	return {
 		port: read(env, 'PORT', 3000) ?? 3000,
 		host: read(env, 'HOST', '0.0.0.0') ?? '0.0.0.0',
