@@ -15,6 +15,10 @@ export default defineConfig({
 	],
 	server: { port: 3000 },
 	build: {
+		rolldownOptions: {
+			// The timing report is noise for people running `npm start`.
+			checks: { bundlerTimings: false }
+		},
 		rollupOptions: {
 			// A message missing from the compiled translations would render as an empty page at run
 			// time (e.g. when the inlang plugin failed to load). Fail the build instead.
