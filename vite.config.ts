@@ -18,16 +18,6 @@ export default defineConfig({
 		rolldownOptions: {
 			// The timing report is noise for people running `npm start`.
 			checks: { bundlerTimings: false }
-		},
-		rollupOptions: {
-			// A message missing from the compiled translations would render as an empty page at run
-			// time (e.g. when the inlang plugin failed to load). Fail the build instead.
-			onwarn(warning, warn) {
-				if (warning.code === 'IMPORT_IS_UNDEFINED' || warning.code === 'MISSING_EXPORT') {
-					throw new Error(`Build stopped: ${warning.message}`);
-				}
-				warn(warning);
-			}
 		}
 	},
 	test: {

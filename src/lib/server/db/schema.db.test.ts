@@ -1,0 +1,78 @@
+/**
+ * The hand-written `Database` type must match what the migrations create. The column lists below
+ * are checked against the type by the compiler (a missing or extra column is a type error) and
+ * against the migrated database by this test, on both dialects.
+ */
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../../tests/support/database';
+import type { Database } from './schema';
+
+type ColumnsOf = { [T in keyof Database]: Record<keyof Database[T], true> };
+
+const columns = {
+	association: { id: true, name: true, name_sort: true, created_at: true },
+	municipality: {
+		id: true,
+		ags: true,
+		name: true,
+		name_sort: true,
+		type: true,
+		association_id: true,
+		population: true,
+		population_date: true,
+		area_km2: true,
+		latitude: true,
+		longitude: true,
+		website: true,
+		membership_status: true,
+		member_since: true,
+		applied_on: true,
+		is_founding_member: true,
+		is_demo: true,
+		data_source: true,
+		created_at: true,
+		updated_at: true
+	},
+	network: {
+		id: true,
+		name: true,
+		short_name: true,
+		region: true,
+		description: true,
+		contact_email: true,
+		contact_phone: true,
+		postal_address: true,
+		imprint_md: true,
+		privacy_md: true,
+		is_demo: true,
+		updated_at: true
+	},
+	data_source: { id: true, topic: true, title: true, licence: true, licence_url: true, created_at: true },
+	activity: {
+		id: true,
+		kind: true,
+		municipality_id: true,
+		occurred_at: true,
+		is_public: true,
+		details_json: true,
+		created_at: true
+	},
+	seed_run: { key: true, mode: true, seeded_at: true }
+} satisfies ColumnsOf;
+
+const t = useTestDatabase();
+
+describe('schema', () => {
+	it('matches the Database type table by table, column by column', async () => {
+		const tables = await t.db.introspection.getTables();
+		const actual = Object.fromEntries(
+			tables
+				.filter((table) => !table.name.startsWith('kysely_'))
+				.map((table) => [table.name, table.columns.map((column) => column.name).sort()])
+		);
+		const expected = Object.fromEntries(
+			Object.entries(columns).map(([table, cols]) => [table, Object.keys(cols).sort()])
+		);
+		expect(actual).toEqual(expected);
+	});
+});
