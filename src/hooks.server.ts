@@ -3,15 +3,24 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { anonymousContext, startApp, stopApp } from '$lib/server/app';
+import { config } from '$lib/server/config';
 import { isDomainError } from '$lib/server/errors';
 import { logger } from '$lib/server/log';
+import { mailTransportFromConfig, startMailWorker } from '$lib/server/mail';
 
 export const init: ServerInit = async () => {
-	await startApp();
-	// adapter-node closes the HTTP server on SIGTERM/SIGINT, lets requests finish, then emits this.
+	const database = await startApp();
+	const cfg = config();
+	const mailWorker = startMailWorker({
+		db: database.db,
+		transport: mailTransportFromConfig(cfg, logger()),
+		intervalSeconds: cfg.mailWorkerIntervalSeconds
+	});
+	// adapter-node closes the HTTP server on SIGTERM/SIGINT, lets requests finish, then emits
+	// this. The mail worker stops before the database closes; unsent mail waits in the outbox.
 	process.once('sveltekit:shutdown', (reason: string) => {
 		logger().info({ reason }, 'shutting down');
-		void stopApp();
+		void mailWorker.stop().then(stopApp);
 	});
 };
 

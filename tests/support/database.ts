@@ -7,6 +7,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { ANONYMOUS, type Actor, type Ctx } from '../../src/lib/server/context';
@@ -92,4 +93,27 @@ export function useTestDatabase(): TestDatabase {
 			return { db: get().db, actor, now };
 		}
 	};
+}
+
+/**
+ * A second, independent connection (its own pool on PostgreSQL, its own handle on SQLite) to the
+ * same test database, as a second app instance would have. Close it before the file ends.
+ */
+export async function openSecondConnection(database: AppDatabase): Promise<AppDatabase> {
+	if (database.dialect === 'sqlite') {
+		const row = await sql<{
+			file: string;
+		}>`select file from pragma_database_list where name = 'main'`.execute(database.db);
+		const file = row.rows[0]?.file;
+		if (!file) throw new Error('test database has no file');
+		return openDatabase({ databaseUrl: undefined, dataDir: path.dirname(file), sqliteFile: file });
+	}
+	const row = await sql<{ name: string }>`select current_database() as name`.execute(database.db);
+	const name = row.rows[0]?.name;
+	if (!name) throw new Error('test database has no name');
+	return openDatabase({
+		databaseUrl: withDatabaseName(testDatabaseUrl(), name),
+		dataDir: tmpdir(),
+		poolSize: 4
+	});
 }

@@ -17,6 +17,9 @@ describe('parseConfig', () => {
 			databaseUrl: undefined,
 			logLevel: 'info',
 			seed: 'demo',
+			smtpUrl: undefined,
+			mailFrom: 'Drehscheibe <noreply@localhost>',
+			mailWorkerIntervalSeconds: 5,
 			isProduction: true
 		});
 	});
@@ -32,6 +35,9 @@ describe('parseConfig', () => {
 				DATABASE_POOL_SIZE: '20',
 				LOG_LEVEL: 'warn',
 				SEED: 'register',
+				SMTP_URL: 'smtps://postfach:geheim@mail.example.de:465',
+				MAIL_FROM: 'Digitalisierungsnetzwerk <noreply@netzwerk.example.de>',
+				MAIL_WORKER_INTERVAL_SECONDS: '30',
 				NODE_ENV: 'development'
 			},
 			root
@@ -45,6 +51,9 @@ describe('parseConfig', () => {
 			databasePoolSize: 20,
 			logLevel: 'warn',
 			seed: 'register',
+			smtpUrl: 'smtps://postfach:geheim@mail.example.de:465',
+			mailFrom: 'Digitalisierungsnetzwerk <noreply@netzwerk.example.de>',
+			mailWorkerIntervalSeconds: 30,
 			isProduction: false
 		});
 	});
@@ -64,7 +73,16 @@ describe('parseConfig', () => {
 		['DATABASE_POOL_SIZE', '0', 'ganze Zahl'],
 		['XFF_DEPTH', 'zwei', 'ganze Zahl'],
 		['BODY_SIZE_LIMIT', '5 MB', 'Größe in Byte'],
-		['ADDRESS_HEADER', 'X Forwarded', 'HTTP-Headername']
+		['ADDRESS_HEADER', 'X Forwarded', 'HTTP-Headername'],
+		['SMTP_URL', 'mail.example.de:587', 'SMTP-Adresse'],
+		['SMTP_URL', 'https://mail.example.de', 'SMTP-Adresse'],
+		['SMTP_URL', 'smtp://', 'SMTP-Adresse'],
+		['MAIL_FROM', 'Drehscheibe', 'Absenderadresse'],
+		['MAIL_FROM', 'Drehscheibe <noreply>', 'Absenderadresse'],
+		['MAIL_FROM', 'a@b, c@d', 'Absenderadresse'],
+		['MAIL_WORKER_INTERVAL_SECONDS', '0', '1 bis 3600'],
+		['MAIL_WORKER_INTERVAL_SECONDS', '3601', '1 bis 3600'],
+		['MAIL_WORKER_INTERVAL_SECONDS', '2.5', '1 bis 3600']
 	])('rejects %s=%s with a German and English message', (name, value, german) => {
 		let caught: unknown;
 		try {
@@ -80,6 +98,24 @@ describe('parseConfig', () => {
 		expect(error.message).toContain(`Invalid setting ${name}`);
 	});
 
+	it('accepts plain smtp and a bare sender address', () => {
+		expect(
+			parseConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'noreply@example.org' }, root)
+		).toMatchObject({ smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: 'noreply@example.org' });
+	});
+
+	it('never repeats an SMTP password in the error message', () => {
+		let caught: unknown;
+		try {
+			parseConfig({ SMTP_URL: 'imap://postfach:streng-geheim@mail' }, root);
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toBeInstanceOf(ConfigError);
+		expect((caught as ConfigError).message).toContain('SMTP-Adresse');
+		expect((caught as ConfigError).message).not.toContain('streng-geheim');
+	});
+
 	it('reads secrets from *_FILE', () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'config-'));
 		const file = path.join(dir, 'db-url');
@@ -89,6 +125,11 @@ describe('parseConfig', () => {
 		);
 		expect(() => parseConfig({ DATABASE_URL_FILE: path.join(dir, 'missing') }, root)).toThrow(
 			/DATABASE_URL_FILE/
+		);
+		const smtp = path.join(dir, 'smtp-url');
+		writeFileSync(smtp, 'smtp://postfach:geheim@mail.example.de:587\n');
+		expect(parseConfig({ SMTP_URL_FILE: smtp }, root).smtpUrl).toBe(
+			'smtp://postfach:geheim@mail.example.de:587'
 		);
 	});
 });

@@ -10,6 +10,8 @@ import { z } from 'zod';
 export const SEED_MODES = ['demo', 'register', 'none'] as const;
 export type SeedMode = (typeof SEED_MODES)[number];
 
+export const DEFAULT_MAIL_FROM = 'Drehscheibe <noreply@localhost>';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export interface Config {
@@ -26,6 +28,15 @@ export interface Config {
 	databasePoolSize: number;
 	logLevel: (typeof LOG_LEVELS)[number];
 	seed: SeedMode;
+	/**
+	 * SMTP server (smtp:// or smtps:// URL with optional user and password); undefined means no
+	 * SMTP: mails are written to the log outside production and wait in the outbox in production.
+	 */
+	smtpUrl: string | undefined;
+	/** Sender of every mail, `Name <address>` or a bare address; its domain ends Message-IDs. */
+	mailFrom: string;
+	/** Seconds between two runs of the mail worker over the outbox. */
+	mailWorkerIntervalSeconds: number;
 	isProduction: boolean;
 	/** Root of the installed application (where package.json and seed/ live). */
 	appRoot: string;
@@ -53,7 +64,21 @@ interface Rule<T> {
 	schema: z.ZodType<T>;
 	de: string;
 	en: string;
+	/** The value may hold a password: an error message must not repeat it. */
+	isSecret?: boolean;
 }
+
+function isSmtpUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+	} catch {
+		return false;
+	}
+}
+
+/** `Name <user@host>` or `user@host`; the display name must not contain angle brackets. */
+export const MAIL_FROM_PATTERN = /^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
 const rules = {
 	PORT: {
@@ -74,7 +99,8 @@ const rules = {
 	DATABASE_URL: {
 		schema: z.string().regex(/^postgres(ql)?:\/\/.+/),
 		de: 'eine PostgreSQL-Verbindungsadresse (postgres://benutzer@host:5432/datenbank)',
-		en: 'a PostgreSQL connection string (postgres://user@host:5432/database)'
+		en: 'a PostgreSQL connection string (postgres://user@host:5432/database)',
+		isSecret: true
 	},
 	DATABASE_POOL_SIZE: {
 		schema: z.coerce.number().int().min(1).max(200),
@@ -122,6 +148,22 @@ const rules = {
 		de: 'eine Größe in Byte, optional mit K, M oder G (z. B. 512K)',
 		en: 'a size in bytes, optionally with K, M or G (e.g. 512K)'
 	},
+	SMTP_URL: {
+		schema: z.string().refine(isSmtpUrl),
+		de: 'eine SMTP-Adresse wie smtp://benutzer:passwort@mail.example.de:587 oder smtps://benutzer:passwort@mail.example.de:465',
+		en: 'an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://user:password@mail.example.org:465',
+		isSecret: true
+	},
+	MAIL_FROM: {
+		schema: z.string().regex(MAIL_FROM_PATTERN),
+		de: 'eine Absenderadresse wie "Drehscheibe <noreply@netzwerk.example.de>" oder noreply@netzwerk.example.de',
+		en: 'a sender address such as "Drehscheibe <noreply@network.example.org>" or noreply@network.example.org'
+	},
+	MAIL_WORKER_INTERVAL_SECONDS: {
+		schema: z.coerce.number().int().min(1).max(3600),
+		de: 'eine ganze Zahl von 1 bis 3600 (Sekunden)',
+		en: 'a whole number from 1 to 3600 (seconds)'
+	},
 	NODE_ENV: {
 		schema: z.enum(['production', 'development', 'test']),
 		de: 'production, development oder test',
@@ -157,7 +199,8 @@ function read<N extends RuleName>(
 	if (value === undefined) return fallback;
 	const rule = rules[name] as unknown as Rule<z.output<(typeof rules)[N]['schema']>>;
 	const parsed = rule.schema.safeParse(value);
-	if (!parsed.success) throw new ConfigError(name, rule.de, rule.en, value);
+	if (!parsed.success)
+		throw new ConfigError(name, rule.de, rule.en, rule.isSecret ? undefined : value);
 	return parsed.data;
 }
 
@@ -176,7 +219,13 @@ export function findAppRoot(start = path.dirname(fileURLToPath(import.meta.url))
 /** Parses the environment. Throws {@link ConfigError} naming the first bad variable. */
 export function parseConfig(env: Env, appRoot = findAppRoot()): Config {
 	const nodeEnv = read(env, 'NODE_ENV', 'production');
-	for (const name of ['ADDRESS_HEADER', 'XFF_DEPTH', 'PROTOCOL_HEADER', 'HOST_HEADER', 'BODY_SIZE_LIMIT'] as const) {
+	for (const name of [
+		'ADDRESS_HEADER',
+		'XFF_DEPTH',
+		'PROTOCOL_HEADER',
+		'HOST_HEADER',
+		'BODY_SIZE_LIMIT'
+	] as const) {
 		read(env, name);
 	}
 	return {
@@ -188,6 +237,9 @@ export function parseConfig(env: Env, appRoot = findAppRoot()): Config {
 		databasePoolSize: read(env, 'DATABASE_POOL_SIZE', 10) ?? 10,
 		logLevel: read(env, 'LOG_LEVEL', 'info') ?? 'info',
 		seed: read(env, 'SEED', 'demo') ?? 'demo',
+		smtpUrl: read(env, 'SMTP_URL'),
+		mailFrom: read(env, 'MAIL_FROM', DEFAULT_MAIL_FROM) ?? DEFAULT_MAIL_FROM,
+		mailWorkerIntervalSeconds: read(env, 'MAIL_WORKER_INTERVAL_SECONDS', 5) ?? 5,
 		isProduction: nodeEnv === 'production',
 		appRoot
 	};

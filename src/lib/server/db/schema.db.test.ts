@@ -47,7 +47,14 @@ const columns = {
 		is_demo: true,
 		updated_at: true
 	},
-	data_source: { id: true, topic: true, title: true, licence: true, licence_url: true, created_at: true },
+	data_source: {
+		id: true,
+		topic: true,
+		title: true,
+		licence: true,
+		licence_url: true,
+		created_at: true
+	},
 	activity: {
 		id: true,
 		kind: true,
@@ -57,7 +64,46 @@ const columns = {
 		details_json: true,
 		created_at: true
 	},
-	seed_run: { key: true, mode: true, seeded_at: true }
+	seed_run: { key: true, mode: true, seeded_at: true },
+	mail_outbox: {
+		id: true,
+		to_address: true,
+		subject: true,
+		text_body: true,
+		html_body: true,
+		headers_json: true,
+		message_id: true,
+		status: true,
+		attempts: true,
+		next_attempt_at: true,
+		locked_until: true,
+		last_error: true,
+		created_at: true,
+		sent_at: true,
+		dedupe_key: true
+	},
+	rate_limit_bucket: {
+		key: true,
+		count: true,
+		window_started_at: true,
+		blocked_until: true,
+		block_count: true,
+		expires_at: true,
+		updated_at: true
+	},
+	audit_event: {
+		id: true,
+		occurred_at: true,
+		action: true,
+		actor_person_id: true,
+		actor_label: true,
+		subject_type: true,
+		subject_id: true,
+		municipality_id: true,
+		ip_address: true,
+		user_agent: true,
+		details_json: true
+	}
 } satisfies ColumnsOf;
 
 const t = useTestDatabase();

@@ -102,6 +102,71 @@ export interface SeedRunTable {
 	seeded_at: string;
 }
 
+export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** The durable outbox: a mail is written here in the sender's transaction, a worker sends it. */
+export interface MailOutboxTable {
+	id: Generated<number>;
+	to_address: string;
+	subject: string;
+	text_body: string;
+	html_body: string | null;
+	/** Extra headers (name -> value), e.g. List-Unsubscribe. */
+	headers_json: ColumnType<Record<string, string>, string, string>;
+	/** `<uuid@domain>`, fixed at enqueue so every retry carries the same Message-ID. */
+	message_id: string;
+	status: MailStatus;
+	/** Delivery attempts started (counted when a worker claims the mail). */
+	attempts: number;
+	next_attempt_at: string;
+	/** While `sending`: the lease; after it a crashed worker's claim may be taken over. */
+	locked_until: string | null;
+	last_error: string | null;
+	created_at: CreatedAt;
+	sent_at: string | null;
+	/** One logical mail (e.g. `invitation:42`) is queued at most once. */
+	dedupe_key: string | null;
+}
+
+/** One counter per limited thing, e.g. `signin:account:<pseudonym>` or `signin:ip:<address>`. */
+export interface RateLimitBucketTable {
+	/** Policy scope and subject; never an e-mail address in clear (see rate-limit.key.ts). */
+	key: string;
+	/** Calls counted in the current window. */
+	count: number;
+	window_started_at: string;
+	/** While in the future, every call is refused without being counted. */
+	blocked_until: string | null;
+	/** Blocks in a row, for the exponential growth; forgotten when the row expires. */
+	block_count: number;
+	/** After this the row means nothing any more: the next call starts afresh, the purge deletes it. */
+	expires_at: string;
+	updated_at: string;
+}
+
+export interface AuditEventTable {
+	id: Generated<number>;
+	occurred_at: string;
+	/** A code from audit.actions.ts, e.g. `auth.sign_in.failed`. */
+	action: string;
+	/** The person acting, when known. No foreign key yet: the person table comes later. */
+	actor_person_id: number | null;
+	/**
+	 * Who acted, as it was at the time: a display-name snapshot, `email:<pseudonym>` for someone
+	 * not (yet) known, `system:<reason>` for jobs and the CLI.
+	 */
+	actor_label: string;
+	/** What was acted on, e.g. `person`, `invitation`, `municipality`. */
+	subject_type: string | null;
+	subject_id: number | null;
+	municipality_id: number | null;
+	ip_address: string | null;
+	/** Truncated. */
+	user_agent: string | null;
+	details_json: ColumnType<unknown, string, string>;
+}
+
 export interface Database {
 	association: AssociationTable;
 	municipality: MunicipalityTable;
@@ -109,6 +174,9 @@ export interface Database {
 	data_source: DataSourceTable;
 	activity: ActivityTable;
 	seed_run: SeedRunTable;
+	mail_outbox: MailOutboxTable;
+	rate_limit_bucket: RateLimitBucketTable;
+	audit_event: AuditEventTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

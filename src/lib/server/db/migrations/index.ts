@@ -7,10 +7,16 @@ import * as m0001 from './2026_11_25_0001_municipality_register';
 import * as m0002 from './2026_11_25_0002_network';
 import * as m0003 from './2026_11_25_0003_activity';
 import * as m0004 from './2026_11_25_0004_seed_run';
+import * as m0005 from './2026_11_25_0005_mail_outbox';
+import * as m0006 from './2026_11_25_0006_rate_limit';
+import * as m0007 from './2026_11_25_0007_audit_event';
 
 export const migrations: Record<string, Migration> = {
 	'2026_11_25_0001_municipality_register': m0001,
 	'2026_11_25_0002_network': m0002,
 	'2026_11_25_0003_activity': m0003,
-	'2026_11_25_0004_seed_run': m0004
+	'2026_11_25_0004_seed_run': m0004,
+	'2026_11_25_0005_mail_outbox': m0005,
+	'2026_11_25_0006_rate_limit': m0006,
+	'2026_11_25_0007_audit_event': m0007
 };

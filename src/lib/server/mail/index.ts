@@ -1,0 +1,28 @@
+export {
+	countOutboxMail,
+	enqueueMail,
+	messageIdDomain,
+	OUTBOX_DEFAULTS,
+	processOutbox,
+	retryDelayMs,
+	type EnqueueOptions,
+	type EnqueueResult,
+	type ProcessOutboxOptions,
+	type ProcessOutboxResult
+} from './mail.service';
+export {
+	MailMessageSchema,
+	parseMailMessage,
+	SUBJECT_MAX_LENGTH,
+	type MailMessage,
+	type MailMessageInput
+} from './mail.schema';
+export {
+	createLogTransport,
+	createSmtpTransport,
+	mailTransportFromConfig,
+	type MailTransport,
+	type OutgoingMail,
+	type SmtpTransportOptions
+} from './mail.transport';
+export { startMailWorker, type Loop, type MailWorkerOptions } from './mail.worker';

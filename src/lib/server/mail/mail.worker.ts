@@ -1,0 +1,111 @@
+/**
+ * The mail worker: a loop in the server process that empties the outbox. Each instance runs one;
+ * several instances on PostgreSQL share the outbox safely (see processOutbox).
+ */
+import { systemContext } from '../context';
+import type { Db } from '../db';
+import { logger, type Logger } from '../log';
+import { OUTBOX_DEFAULTS, processOutbox, type ProcessOutboxOptions } from './mail.service';
+import type { MailTransport } from './mail.transport';
+
+export interface Loop {
+	/** Stops the loop; resolves when a run in progress has finished. */
+	stop(): Promise<void>;
+}
+
+/**
+ * Runs `task` now and then `intervalMs` after each run has finished — never two at once, however
+ * long a run takes. The timer does not keep the process alive.
+ */
+export function startLoop(
+	task: () => Promise<unknown>,
+	{ intervalMs, onError }: { intervalMs: number; onError: (error: unknown) => void }
+): Loop {
+	let stopped = false;
+	let timer: NodeJS.Timeout | undefined;
+	let running: Promise<void> | undefined;
+
+	const run = async () => {
+		try {
+			await task();
+		} catch (error) {
+			onError(error);
+		}
+	};
+	const schedule = (delay: number) => {
+		timer = setTimeout(() => {
+			timer = undefined;
+			running = run().finally(() => {
+				running = undefined;
+				if (!stopped) schedule(intervalMs);
+			});
+		}, delay);
+		timer.unref();
+	};
+	schedule(0);
+
+	return {
+		async stop() {
+			stopped = true;
+			if (timer) clearTimeout(timer);
+			timer = undefined;
+			await running;
+		}
+	};
+}
+
+export interface MailWorkerOptions extends ProcessOutboxOptions {
+	db: Db;
+	/** `null` (production without SMTP_URL): the worker stays idle and mails wait. */
+	transport: MailTransport | null;
+	intervalSeconds?: number;
+	log?: Logger;
+	now?: () => Date;
+}
+
+/** A pass that filled its batch is followed by another at once, up to this many in a row. */
+const MAX_PASSES_PER_RUN = 10;
+
+/**
+ * Starts sending mail from the outbox every `intervalSeconds` (default 5). `stop()` waits for a
+ * pass in progress and closes the transport; call it before closing the database.
+ */
+export function startMailWorker(options: MailWorkerOptions): Loop {
+	const log = options.log ?? logger();
+	const { transport } = options;
+	if (!transport) {
+		log.warn('SMTP_URL is not set: mails wait in the outbox until it is');
+		return { stop: () => Promise.resolve() };
+	}
+	const ctx = systemContext(options.db, 'mail-worker', options.now);
+	const batchSize = options.batchSize ?? OUTBOX_DEFAULTS.batchSize;
+	const passOptions: ProcessOutboxOptions = {
+		batchSize,
+		leaseSeconds: options.leaseSeconds,
+		maxAttempts: options.maxAttempts,
+		random: options.random,
+		log
+	};
+
+	log.info({ transport: transport.name }, 'mail worker started');
+	const loop = startLoop(
+		async () => {
+			for (let pass = 0; pass < MAX_PASSES_PER_RUN; pass++) {
+				const result = await processOutbox(ctx, transport, passOptions);
+				if (result.claimed > 0) log.info(result, 'mail outbox processed');
+				if (result.claimed < batchSize || result.released > 0) break;
+			}
+		},
+		{
+			intervalMs: (options.intervalSeconds ?? 5) * 1000,
+			onError: (error) => log.error({ err: error }, 'mail worker pass failed')
+		}
+	);
+	return {
+		async stop() {
+			await loop.stop();
+			transport.close?.();
+			log.info('mail worker stopped');
+		}
+	};
+}

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { emailPseudonym, normaliseEmail, PSEUDONYM_PREFIX } from './pseudonym';
+
+describe('emailPseudonym', () => {
+	it('is 64 hex characters and does not contain the address', () => {
+		const pseudonym = emailPseudonym('anna.schmidt@example.de');
+		expect(pseudonym).toMatch(/^[0-9a-f]{64}$/);
+		expect(pseudonym).not.toContain('anna');
+	});
+
+	it('is SHA-256 over the app-wide prefix and the normalised address', () => {
+		const expected = createHash('sha256')
+			.update(`${PSEUDONYM_PREFIX}anna@example.de`)
+			.digest('hex');
+		expect(emailPseudonym('anna@example.de')).toBe(expected);
+		// A plain SHA-256 of the address (as in public lookup tables) is something else.
+		expect(emailPseudonym('anna@example.de')).not.toBe(
+			createHash('sha256').update('anna@example.de').digest('hex')
+		);
+	});
+
+	it('gives one pseudonym per address however it is typed', () => {
+		const one = emailPseudonym('Anna@Example.DE');
+		expect(emailPseudonym('  anna@example.de ')).toBe(one);
+		expect(emailPseudonym('ANNA@EXAMPLE.DE')).toBe(one);
+		expect(emailPseudonym('bert@example.de')).not.toBe(one);
+	});
+
+	it('normalises composed and decomposed umlauts alike', () => {
+		expect(normaliseEmail('J\u00fcrgen@example.de')).toBe(
+			normaliseEmail('Ju\u0308rgen@example.de')
+		);
+	});
+});
