@@ -69,7 +69,8 @@ function toSummary(row: SummaryRow, showApplications: boolean): MunicipalitySumm
 		memberSince: row.member_since,
 		appliedOn: hidden ? null : row.applied_on,
 		isFoundingMember: row.is_founding_member,
-		isDemo: row.is_demo
+		// A demo flag on a hidden applicant would hint at the application.
+		isDemo: hidden ? false : row.is_demo
 	};
 }
 
