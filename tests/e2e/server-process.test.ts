@@ -1,0 +1,107 @@
+/**
+ * The production server as an operator meets it: a bad setting stops the start with a clear
+ * message and a non-zero exit; SIGTERM shuts down cleanly; a restart keeps the data and seeds
+ * nothing twice.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDirs: string[] = [];
+
+afterAll(() => {
+	for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+interface Started {
+	child: ChildProcess;
+	output: () => string;
+	exited: Promise<number | null>;
+}
+
+function startServer(env: Record<string, string>): Started {
+	let output = '';
+	const child = spawn(process.execPath, [path.join(root, 'build', 'index.js')], {
+		cwd: root,
+		env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', HOST: '127.0.0.1', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
+	return { child, output: () => output, exited };
+}
+
+async function waitUntilReady(url: string, started: Started): Promise<void> {
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (started.child.exitCode !== null) throw new Error(`server exited:\n${started.output()}`);
+		try {
+			const response = await fetch(`${url}/readyz`);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`server not ready:\n${started.output()}`);
+}
+
+function freshDataDir(): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'drehscheibe-process-'));
+	dataDirs.push(dir);
+	return dir;
+}
+
+describe('server process', () => {
+	it.each([
+		['PORT', 'achtzig', 'Ungültige Einstellung PORT'],
+		['SEED', 'alles', 'Ungültige Einstellung SEED'],
+		['DATABASE_URL', 'mysql://root@localhost/db', 'Ungültige Einstellung DATABASE_URL']
+	])('refuses to start with %s=%s', async (name, value, message) => {
+		const started = startServer({ DATA_DIR: freshDataDir(), PORT: '3999', [name]: value });
+		const code = await started.exited;
+		expect(code).toBe(78);
+		expect(started.output()).toContain(message);
+		expect(started.output()).toContain(`Invalid setting ${name}`);
+	});
+
+	it('shuts down cleanly on SIGTERM and keeps its data across a restart', async () => {
+		const dataDir = freshDataDir();
+		const port = await freePort();
+		const url = `http://127.0.0.1:${port}`;
+		const env = { DATA_DIR: dataDir, PORT: String(port), ORIGIN: url, SEED: 'demo' };
+
+		const first = startServer(env);
+		await waitUntilReady(url, first);
+		expect(first.output()).toContain('database seeded');
+		first.child.kill('SIGTERM');
+		expect(await first.exited).toBe(0);
+		expect(first.output()).toContain('shutting down');
+
+		const second = startServer(env);
+		await waitUntilReady(url, second);
+		const page = await (await fetch(`${url}/kommunen/08317057`)).text();
+		expect(page).toContain('38.556');
+		expect(second.output()).not.toContain('database seeded');
+		second.child.kill('SIGTERM');
+		expect(await second.exited).toBe(0);
+	});
+});
