@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Ctx } from '$lib/server/context';
 import type { Logger } from '$lib/server/log';
 
@@ -8,6 +9,12 @@ declare global {
 			ctx: Ctx;
 			requestId: string;
 			log: Logger;
+			/** The client's address as far as the trusted proxies tell (rate limits, audit log). */
+			clientAddress: string | null;
+		}
+		/** adapter-node passes the Node request (absent in `vite dev`). */
+		interface Platform {
+			req?: IncomingMessage;
 		}
 		interface Error {
 			message: string;

@@ -3,10 +3,12 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { anonymousContext, startApp, stopApp } from '$lib/server/app';
+import { sessionCookieName, sessionCookieOptions, validateSession } from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import { isDomainError } from '$lib/server/errors';
 import { logger } from '$lib/server/log';
 import { mailTransportFromConfig, startMailWorker } from '$lib/server/mail';
+import { clientAddress } from '$lib/server/rate-limits';
 
 export const init: ServerInit = async () => {
 	const database = await startApp();
@@ -44,6 +46,43 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** The socket's peer: adapter-node's request, or Kit's own answer under `vite dev`. */
+function socketAddress(event: Parameters<Handle>[0]['event']): string | null {
+	const req = event.platform?.req;
+	if (req) return req.socket.remoteAddress ?? null;
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * The signed-in person from the session cookie (decision 0011). An invalid or expired session's
+ * cookie is removed. Pages for a signed-in person are never stored by shared caches.
+ */
+const session: Handle = async ({ event, resolve }) => {
+	const cfg = config();
+	event.locals.clientAddress = clientAddress(socketAddress(event), event.request.headers, {
+		trustedProxies: cfg.trustedProxies,
+		header: cfg.addressHeader
+	});
+	const isHttps = event.url.protocol === 'https:';
+	const cookieName = sessionCookieName(isHttps);
+	const token = event.cookies.get(cookieName);
+	if (token) {
+		const ctx = event.locals.ctx;
+		const actor = await validateSession(ctx.db, token, ctx.now());
+		if (actor) event.locals.ctx = { ...ctx, actor };
+		else event.cookies.delete(cookieName, sessionCookieOptions(isHttps));
+	}
+	const response = await resolve(event);
+	if (event.locals.ctx.actor.kind === 'person') {
+		response.headers.set('cache-control', 'private, no-store');
+	}
+	return response;
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
@@ -70,7 +109,7 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(requestContext, securityHeaders, i18n);
+export const handle = sequence(requestContext, session, securityHeaders, i18n);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../lib/server/db';
-import { EXIT, runCli } from './main';
+import { EXIT, runCli, type CliInput } from './main';
 
 let dataDir: string;
 
@@ -15,16 +15,19 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
+async function runWith(input: CliInput, ...argv: string[]) {
 	const out: string[] = [];
 	const err: string[] = [];
 	const code = await runCli(
 		argv,
 		(line) => out.push(line),
-		(line) => err.push(line)
+		(line) => err.push(line),
+		input
 	);
 	return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+const run = (...argv: string[]) => runWith({}, ...argv);
 
 describe('cli', () => {
 	it('shows German help and exits 2 without a command', async () => {
@@ -63,5 +66,87 @@ describe('cli', () => {
 	it('rejects an unknown command or mode with exit code 2', async () => {
 		expect((await run('zaubern')).code).toBe(EXIT.USAGE);
 		expect((await run('seed', '--mode', 'alles')).code).toBe(EXIT.USAGE);
+	});
+
+	describe('admin create', () => {
+		const args = [
+			'admin',
+			'create',
+			'--email',
+			' Petra.Muster@Ortenau.Example ',
+			'--name',
+			'Petra Muster'
+		];
+
+		it('creates a coordinator with the password from the environment, checked and hashed', async () => {
+			const result = await runWith({ adminPassword: 'Rhein-Ufer-Laterne-47' }, ...args);
+			expect(result.err).toBe('');
+			expect(result).toMatchObject({ code: EXIT.OK });
+			expect(result.out).toContain('Konto der Netzwerkkoordination angelegt');
+
+			const database = openDatabase({ databaseUrl: undefined, dataDir });
+			const person = await database.db
+				.selectFrom('person')
+				.select(['email', 'display_name', 'is_coordinator', 'password_hash'])
+				.executeTakeFirstOrThrow();
+			const events = await database.db
+				.selectFrom('audit_event')
+				.select(['action', 'actor_label'])
+				.where('action', '=', 'account.created')
+				.execute();
+			await database.close();
+			expect(person).toMatchObject({
+				email: 'petra.muster@ortenau.example',
+				display_name: 'Petra Muster',
+				is_coordinator: true
+			});
+			expect(person.password_hash).toMatch(/^\$argon2id\$/);
+			expect(person.password_hash).not.toContain('Rhein-Ufer-Laterne-47');
+			expect(events).toEqual([
+				{ action: 'account.created', actor_label: 'system:cli admin create' }
+			]);
+		});
+
+		it('refuses a taken address and weak passwords in German', async () => {
+			const taken = await runWith({ adminPassword: 'Rhein-Ufer-Laterne-48' }, ...args);
+			expect(taken.code).toBe(EXIT.FAILED);
+			expect(taken.err).toContain('Zu dieser E-Mail-Adresse gibt es bereits ein Konto.');
+
+			const other = ['admin', 'create', '--email', 'jan@ortenau.example', '--name', 'Jan Jung'];
+			const short = await runWith({ adminPassword: 'kurz' }, ...other);
+			expect(short.code).toBe(EXIT.FAILED);
+			expect(short.err).toContain('mindestens 12 Zeichen');
+			const common = await runWith({ adminPassword: 'passwort123456' }, ...other);
+			expect(common.err).toContain('zu verbreitet');
+			// The register seeded above holds Gengenbach.
+			const town = await runWith({ adminPassword: 'Gengenbach2026!' }, ...other);
+			expect(town.err).toContain('Namen einer Kommune');
+		});
+
+		it('asks twice on a terminal and needs a password from somewhere', async () => {
+			const other = ['admin', 'create', '--email', 'kim@ortenau.example', '--name', 'Kim Kern'];
+			const none = await runWith({}, ...other);
+			expect(none.code).toBe(EXIT.USAGE);
+			expect(none.err).toContain('DREHSCHEIBE_ADMIN_PASSWORD');
+
+			const answers = ['Rhein-Ufer-Laterne-49', 'Rhein-Ufer-Laterne-50'];
+			const mismatch = await runWith(
+				{ promptPassword: () => Promise.resolve(answers.shift() ?? '') },
+				...other
+			);
+			expect(mismatch.code).toBe(EXIT.FAILED);
+			expect(mismatch.err).toContain('stimmen nicht überein');
+
+			const same = await runWith(
+				{ promptPassword: () => Promise.resolve('Rhein-Ufer-Laterne-51') },
+				...other
+			);
+			expect(same.code).toBe(EXIT.OK);
+		});
+
+		it('has no option for the password', async () => {
+			const result = await runWith({}, ...args, '--password', 'Rhein-Ufer-Laterne-52');
+			expect(result.code).toBe(EXIT.USAGE);
+		});
 	});
 });

@@ -2,11 +2,15 @@
  * Command line for operators: `npm run cli -- <command>`. Messages are German; exit codes:
  * 0 done, 1 failed, 2 wrong usage, 78 bad configuration.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { openAppDatabase, loadSeedData } from '../lib/server/app';
+import { createCoordinator } from '../lib/server/auth';
 import { config, SEED_MODES, type SeedMode } from '../lib/server/config';
 import { systemContext } from '../lib/server/context';
 import { migrateToLatest, MigrationError } from '../lib/server/db/migrate';
+import { isDomainError } from '../lib/server/errors';
 import { RegisterFileError, seedDatabase } from '../lib/server/seed';
 
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, CONFIG: 78 } as const;
@@ -31,7 +35,43 @@ async function withDatabase<T>(
 	}
 }
 
-export function buildProgram(out: (line: string) => void = console.log): Command {
+/** Where secrets come from: never from arguments, which end up in the shell's history. */
+export interface CliInput {
+	/** `DREHSCHEIBE_ADMIN_PASSWORD`, read by bin.ts. */
+	adminPassword?: string;
+	/** Asks on the terminal without echo; absent when there is no terminal. */
+	promptPassword?: (question: string) => Promise<string>;
+}
+
+/** German texts of the problem codes domain errors carry (the UI's messages, in German). */
+function germanProblem(code: string): string {
+	try {
+		const file = path.join(config().appRoot, 'messages', 'de.json');
+		const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+		return messages[code] ?? code;
+	} catch {
+		return code;
+	}
+}
+
+async function readNewPassword(input: CliInput): Promise<string> {
+	if (input.adminPassword) return input.adminPassword;
+	if (!input.promptPassword) {
+		throw new CliFailure(
+			'Kein Passwort: Setzen Sie die Umgebungsvariable DREHSCHEIBE_ADMIN_PASSWORD oder rufen Sie den Befehl in einem Terminal auf.',
+			EXIT.USAGE
+		);
+	}
+	const first = await input.promptPassword('Passwort (mindestens 12 Zeichen): ');
+	const second = await input.promptPassword('Passwort wiederholen: ');
+	if (first !== second) throw new CliFailure('Die Passwörter stimmen nicht überein.');
+	return first;
+}
+
+export function buildProgram(
+	out: (line: string) => void = console.log,
+	input: CliInput = {}
+): Command {
 	const program = new Command()
 		.name('npm run cli --')
 		.description('Drehscheibe – Verwaltung auf der Kommandozeile')
@@ -84,6 +124,41 @@ export function buildProgram(out: (line: string) => void = console.log): Command
 			);
 		});
 
+	const admin = program.command('admin').description('Konten der Netzwerkkoordination verwalten');
+	admin
+		.command('create')
+		.description(
+			'Konto der Netzwerkkoordination anlegen (Passwort aus DREHSCHEIBE_ADMIN_PASSWORD oder per Eingabe)'
+		)
+		.requiredOption('--email <adresse>', 'E-Mail-Adresse für die Anmeldung')
+		.requiredOption('--name <name>', 'angezeigter Name, z. B. "Petra Muster"')
+		.action(async (options: { email: string; name: string }) => {
+			const password = await readNewPassword(input);
+			const personId = await withDatabase(async ({ db, describe }) => {
+				out(`Datenbank: ${describe}`);
+				await migrateToLatest(db);
+				try {
+					return await createCoordinator(systemContext(db, 'cli admin create'), {
+						email: options.email,
+						displayName: options.name,
+						password
+					});
+				} catch (error) {
+					if (isDomainError(error) && Object.keys(error.fields).length > 0) {
+						throw new CliFailure(
+							Object.values(error.fields)
+								.map((code) => `Fehler: ${germanProblem(code)}`)
+								.join('\n')
+						);
+					}
+					throw error;
+				}
+			});
+			out(
+				`Konto der Netzwerkkoordination angelegt (Nr. ${personId}). Anmeldung unter /anmelden mit ${options.email.trim().toLowerCase()}.`
+			);
+		});
+
 	return program;
 }
 
@@ -91,9 +166,10 @@ export function buildProgram(out: (line: string) => void = console.log): Command
 export async function runCli(
 	argv: string[],
 	out: (line: string) => void = console.log,
-	err: (line: string) => void = console.error
+	err: (line: string) => void = console.error,
+	input: CliInput = {}
 ): Promise<number> {
-	const program = buildProgram(out);
+	const program = buildProgram(out, input);
 	try {
 		if (argv.length === 0) {
 			out(program.helpInformation());

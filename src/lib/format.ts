@@ -34,3 +34,21 @@ export function formatDate(locale: string, value: string): string {
 	const date = value.length === 10 ? new Date(`${value}T12:00:00Z`) : new Date(value);
 	return format.format(date);
 }
+
+const UNITS = [
+	{ unit: 'second', seconds: 1, upTo: 90 },
+	{ unit: 'minute', seconds: 60, upTo: 90 * 60 },
+	{ unit: 'hour', seconds: 3600, upTo: 36 * 3600 },
+	{ unit: 'day', seconds: 86_400, upTo: Infinity }
+] as const;
+
+/** A waiting time such as "15 Minuten" / "15 minutes", rounded up so nobody retries too early. */
+export function formatWait(locale: string, seconds: number): string {
+	const s = Math.max(1, Math.ceil(seconds));
+	const step = UNITS.find((candidate) => s <= candidate.upTo) ?? UNITS[3];
+	return new Intl.NumberFormat(locale, {
+		style: 'unit',
+		unit: step.unit,
+		unitDisplay: 'long'
+	}).format(Math.ceil(s / step.seconds));
+}

@@ -1,17 +1,14 @@
 import type { LayoutServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getNetwork } from '$lib/server/network';
+import { getNetworkSummary } from '$lib/server/network';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
-	const network = await getNetwork(locals.ctx);
+	const network = await getNetworkSummary(locals.ctx);
+	const actor = locals.ctx.actor;
 	return {
+		person: actor.kind === 'person' ? { displayName: actor.displayName } : null,
 		locale: getLocale(),
 		path: url.pathname + url.search,
-		network: {
-			name: network.name,
-			shortName: network.shortName,
-			isDemo: network.isDemo,
-			isConfigured: network.isConfigured
-		}
+		network
 	};
 };

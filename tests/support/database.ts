@@ -55,6 +55,17 @@ export async function createTestDatabase(): Promise<{
 			const cleanup = new pg.Client({ connectionString: testDatabaseUrl() });
 			await cleanup.connect();
 			try {
+				// pg's pool.end() resolves before its sockets have closed. Dropping "with (force)"
+				// at that moment kills backends whose clients are still ending, and those clients
+				// then raise an unhandled error. Wait until the connections are really gone.
+				for (let attempt = 0; attempt < 50; attempt++) {
+					const { rows } = await cleanup.query<{ n: string }>(
+						'select count(*) as n from pg_stat_activity where datname = $1',
+						[name]
+					);
+					if (Number(rows[0]?.n ?? 0) === 0) break;
+					await new Promise((resolve) => setTimeout(resolve, 100));
+				}
 				await cleanup.query(`drop database if exists "${name}" with (force)`);
 			} finally {
 				await cleanup.end();

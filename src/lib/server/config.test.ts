@@ -24,6 +24,24 @@ describe('parseConfig', () => {
 		});
 	});
 
+	it('trusts proxy headers only when ADDRESS_HEADER names one', () => {
+		expect(parseConfig({ XFF_DEPTH: '2' }, root)).toMatchObject({
+			addressHeader: undefined,
+			trustedProxies: 0
+		});
+		expect(parseConfig({ ADDRESS_HEADER: 'X-Forwarded-For' }, root)).toMatchObject({
+			addressHeader: 'x-forwarded-for',
+			trustedProxies: 1
+		});
+		expect(
+			parseConfig({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '2' }, root).trustedProxies
+		).toBe(2);
+		expect(parseConfig({ ADDRESS_HEADER: 'X-Real-IP', XFF_DEPTH: '3' }, root)).toMatchObject({
+			addressHeader: 'x-real-ip',
+			trustedProxies: 1
+		});
+	});
+
 	it('reads every setting', () => {
 		const config = parseConfig(
 			{

@@ -37,6 +37,16 @@ export interface Config {
 	mailFrom: string;
 	/** Seconds between two runs of the mail worker over the outbox. */
 	mailWorkerIntervalSeconds: number;
+	/**
+	 * The header reverse proxies write the client's address into (`ADDRESS_HEADER`, lower case),
+	 * or undefined when no proxy is trusted. Shared with adapter-node.
+	 */
+	addressHeader: string | undefined;
+	/**
+	 * How many reverse proxies append to that header (`XFF_DEPTH`, adapter-node's default 1); 0
+	 * without `ADDRESS_HEADER`, so headers a client writes are never believed.
+	 */
+	trustedProxies: number;
 	isProduction: boolean;
 	/** Root of the installed application (where package.json and seed/ live). */
 	appRoot: string;
@@ -219,13 +229,9 @@ export function findAppRoot(start = path.dirname(fileURLToPath(import.meta.url))
 /** Parses the environment. Throws {@link ConfigError} naming the first bad variable. */
 export function parseConfig(env: Env, appRoot = findAppRoot()): Config {
 	const nodeEnv = read(env, 'NODE_ENV', 'production');
-	for (const name of [
-		'ADDRESS_HEADER',
-		'XFF_DEPTH',
-		'PROTOCOL_HEADER',
-		'HOST_HEADER',
-		'BODY_SIZE_LIMIT'
-	] as const) {
+	const addressHeader = read(env, 'ADDRESS_HEADER')?.toLowerCase();
+	const xffDepth = read(env, 'XFF_DEPTH', 1) ?? 1;
+	for (const name of ['PROTOCOL_HEADER', 'HOST_HEADER', 'BODY_SIZE_LIMIT'] as const) {
 		read(env, name);
 	}
 	return {
@@ -240,6 +246,9 @@ export function parseConfig(env: Env, appRoot = findAppRoot()): Config {
 		smtpUrl: read(env, 'SMTP_URL'),
 		mailFrom: read(env, 'MAIL_FROM', DEFAULT_MAIL_FROM) ?? DEFAULT_MAIL_FROM,
 		mailWorkerIntervalSeconds: read(env, 'MAIL_WORKER_INTERVAL_SECONDS', 5) ?? 5,
+		addressHeader,
+		// Only X-Forwarded-For is a list; any other address header holds one address.
+		trustedProxies: addressHeader ? (addressHeader === 'x-forwarded-for' ? xffDepth : 1) : 0,
 		isProduction: nodeEnv === 'production',
 		appRoot
 	};

@@ -1,6 +1,10 @@
 import type { PageServerLoad } from './$types';
-import { getNetwork } from '$lib/server/network';
+import { getNetwork, getNetworkLegalText } from '$lib/server/network';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-	info: await getNetwork(locals.ctx)
-});
+export const load: PageServerLoad = async ({ locals }) => {
+	const [info, html] = await Promise.all([
+		getNetwork(locals.ctx),
+		getNetworkLegalText(locals.ctx, 'privacy')
+	]);
+	return { info, html };
+};

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = {
 	'application.submitted': 'Beitrittsantrag gestellt',
 	'application.accepted': 'Beitrittsantrag angenommen',
 	'application.rejected': 'Beitrittsantrag abgelehnt',
+	'account.created': 'Konto angelegt',
 	'account.exported': 'Kontodaten exportiert',
 	'account.deleted': 'Konto gelöscht',
 	'audit.purged': 'Alte Protokolleinträge gelöscht'

@@ -1,14 +1,10 @@
 /**
- * Who may see and prune the audit log. Written against the least an actor must tell: today's
- * `Actor` (anonymous or system) fits it, and so will a signed-in person once the actor carries
- * roles (see docs/decisions/0010-rate-limits-and-audit-log.md).
+ * Who may see and prune the audit log. Written against the least an actor must tell, which
+ * `Actor` in context.ts satisfies (see docs/decisions/0010-rate-limits-and-audit-log.md).
  */
 
-/** The role of the network's coordination office (Netzwerkkoordination). */
-export const COORDINATOR_ROLE = 'coordinator';
-
 export type AuditLogActor =
-	{ kind: 'anonymous' } | { kind: 'system' } | { kind: 'person'; roles: readonly string[] };
+	{ kind: 'anonymous' } | { kind: 'system' } | { kind: 'person'; isCoordinator: boolean };
 
 /**
  * Only the coordination reads the log: it holds addresses, failed sign-ins and who changed whose
@@ -19,7 +15,7 @@ export function canReadAuditLog(actor: AuditLogActor): boolean {
 		case 'system':
 			return true;
 		case 'person':
-			return actor.roles.includes(COORDINATOR_ROLE);
+			return actor.isCoordinator;
 		case 'anonymous':
 			return false;
 	}

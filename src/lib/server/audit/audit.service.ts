@@ -60,6 +60,8 @@ export function auditActorOf(actor: Actor): Pick<AuditEventInput, 'actorPersonId
 			return { actorPersonId: null, actorLabel: 'anonymous' };
 		case 'system':
 			return { actorPersonId: null, actorLabel: `system:${actor.reason}` };
+		case 'person':
+			return { actorPersonId: actor.personId, actorLabel: actor.displayName };
 	}
 }
 

@@ -25,10 +25,5 @@ export {
 	isAuditAction,
 	type AuditAction
 } from './audit.actions';
-export {
-	canPurgeAuditLog,
-	canReadAuditLog,
-	COORDINATOR_ROLE,
-	type AuditLogActor
-} from './audit.policy';
+export { canPurgeAuditLog, canReadAuditLog, type AuditLogActor } from './audit.policy';
 export { NETWORK_TIME_ZONE } from './day-range';

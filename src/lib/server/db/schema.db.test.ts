@@ -103,6 +103,30 @@ const columns = {
 		ip_address: true,
 		user_agent: true,
 		details_json: true
+	},
+	person: {
+		id: true,
+		email: true,
+		email_verified_at: true,
+		display_name: true,
+		job_title: true,
+		password_hash: true,
+		is_coordinator: true,
+		created_at: true,
+		updated_at: true,
+		last_sign_in_at: true,
+		deleted_at: true
+	},
+	person_municipality: { person_id: true, municipality_id: true, role: true, created_at: true },
+	session: {
+		id: true,
+		person_id: true,
+		created_at: true,
+		last_seen_at: true,
+		expires_at: true,
+		idle_expires_at: true,
+		ip_address: true,
+		user_agent: true
 	}
 } satisfies ColumnsOf;
 

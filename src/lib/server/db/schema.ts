@@ -150,7 +150,10 @@ export interface AuditEventTable {
 	occurred_at: string;
 	/** A code from audit.actions.ts, e.g. `auth.sign_in.failed`. */
 	action: string;
-	/** The person acting, when known. No foreign key yet: the person table comes later. */
+	/**
+	 * The person acting, when known. No foreign key: SQLite cannot add one to an existing table
+	 * without rebuilding it, and events outlive the people they name.
+	 */
 	actor_person_id: number | null;
 	/**
 	 * Who acted, as it was at the time: a display-name snapshot, `email:<pseudonym>` for someone
@@ -167,6 +170,50 @@ export interface AuditEventTable {
 	details_json: ColumnType<unknown, string, string>;
 }
 
+export const MUNICIPALITY_ROLES = ['admin', 'member'] as const;
+export type MunicipalityRole = (typeof MUNICIPALITY_ROLES)[number];
+
+export interface PersonTable {
+	id: Generated<number>;
+	/** Trimmed and lower-cased (normaliseEmail); unique. */
+	email: string;
+	email_verified_at: string | null;
+	display_name: string;
+	/** Function in the municipality, e.g. "Digitallotsin". */
+	job_title: string | null;
+	/** argon2id (PHC string); null for someone who has not set a password yet. */
+	password_hash: string | null;
+	/** Network coordination (Netzwerkkoordination): runs the network. */
+	is_coordinator: boolean;
+	created_at: CreatedAt;
+	updated_at: string;
+	last_sign_in_at: string | null;
+	/** Set when the account is deleted; such a person cannot sign in. */
+	deleted_at: string | null;
+}
+
+export interface PersonMunicipalityTable {
+	person_id: number;
+	municipality_id: number;
+	role: MunicipalityRole;
+	created_at: CreatedAt;
+}
+
+export interface SessionTable {
+	/** SHA-256 (hex) of the cookie's token; the token itself is never stored. */
+	id: string;
+	person_id: number;
+	created_at: string;
+	last_seen_at: string;
+	/** Absolute end, however active the session is. */
+	expires_at: string;
+	/** End after inactivity; pushed forward on use (at most once a minute). */
+	idle_expires_at: string;
+	ip_address: string | null;
+	/** Truncated. */
+	user_agent: string | null;
+}
+
 export interface Database {
 	association: AssociationTable;
 	municipality: MunicipalityTable;
@@ -177,6 +224,9 @@ export interface Database {
 	mail_outbox: MailOutboxTable;
 	rate_limit_bucket: RateLimitBucketTable;
 	audit_event: AuditEventTable;
+	person: PersonTable;
+	person_municipality: PersonMunicipalityTable;
+	session: SessionTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -6,5 +6,5 @@ import type { Actor } from '../context';
 
 /** Whether the actor may see that a municipality has applied for membership. */
 export function canSeeApplications(actor: Actor): boolean {
-	return actor.kind === 'system';
+	return actor.kind === 'system' || (actor.kind === 'person' && actor.isCoordinator);
 }

@@ -1,1 +1,10 @@
-export { getNetwork, listDataSources, type DataSource, type NetworkInfo } from './network.service';
+export {
+	getNetwork,
+	getNetworkLegalText,
+	getNetworkSummary,
+	listDataSources,
+	type DataSource,
+	type LegalText,
+	type NetworkInfo,
+	type NetworkSummary
+} from './network.service';

@@ -14,10 +14,25 @@ export function findNetwork(db: Db) {
 			'contact_email',
 			'contact_phone',
 			'postal_address',
-			'imprint_md',
-			'privacy_md',
 			'is_demo'
 		])
+		.where('id', '=', 1)
+		.executeTakeFirst();
+}
+
+export async function findNetworkLegalText(
+	db: Db,
+	column: 'imprint_md' | 'privacy_md'
+): Promise<string | undefined> {
+	const row = await db.selectFrom('network').select(column).where('id', '=', 1).executeTakeFirst();
+	return row?.[column];
+}
+
+/** What every page's frame needs, without the long texts. */
+export function findNetworkSummary(db: Db) {
+	return db
+		.selectFrom('network')
+		.select(['name', 'short_name', 'is_demo'])
 		.where('id', '=', 1)
 		.executeTakeFirst();
 }

@@ -1,7 +1,12 @@
 /** The network this installation serves: its name, texts and contact. */
 import type { Ctx } from '../context';
 import { renderMarkdown } from '../text/markdown';
-import { findDataSources, findNetwork } from './network.repository';
+import {
+	findDataSources,
+	findNetwork,
+	findNetworkLegalText,
+	findNetworkSummary
+} from './network.repository';
 
 export interface NetworkInfo {
 	name: string;
@@ -11,9 +16,6 @@ export interface NetworkInfo {
 	contactEmail: string;
 	contactPhone: string;
 	postalAddress: string;
-	/** Sanitised HTML, or null when the network has not written its own text yet. */
-	imprintHtml: string | null;
-	privacyHtml: string | null;
 	isDemo: boolean;
 	/** False until the coordinator has described the network (fresh `register`/`none` install). */
 	isConfigured: boolean;
@@ -31,8 +33,6 @@ export async function getNetwork(ctx: Ctx): Promise<NetworkInfo> {
 			contactEmail: '',
 			contactPhone: '',
 			postalAddress: '',
-			imprintHtml: null,
-			privacyHtml: null,
 			isDemo: false,
 			isConfigured: false
 		};
@@ -45,11 +45,40 @@ export async function getNetwork(ctx: Ctx): Promise<NetworkInfo> {
 		contactEmail: row.contact_email,
 		contactPhone: row.contact_phone,
 		postalAddress: row.postal_address,
-		imprintHtml: row.imprint_md.trim() ? renderMarkdown(row.imprint_md) : null,
-		privacyHtml: row.privacy_md.trim() ? renderMarkdown(row.privacy_md) : null,
 		isDemo: row.is_demo,
 		isConfigured: true
 	};
+}
+
+export type LegalText = 'imprint' | 'privacy';
+
+/**
+ * The network's own imprint or privacy notice as sanitised HTML, or null while it has not
+ * written one (the page then shows the built-in default).
+ */
+export async function getNetworkLegalText(ctx: Ctx, which: LegalText): Promise<string | null> {
+	const markdown = await findNetworkLegalText(
+		ctx.db,
+		which === 'imprint' ? 'imprint_md' : 'privacy_md'
+	);
+	return markdown?.trim() ? renderMarkdown(markdown) : null;
+}
+
+export interface NetworkSummary {
+	name: string;
+	shortName: string;
+	isDemo: boolean;
+	isConfigured: boolean;
+}
+
+/**
+ * The network's name and demo state, for the frame of every page. Cheap on purpose: the texts
+ * (and their Markdown rendering) are only loaded by the pages that show them.
+ */
+export async function getNetworkSummary(ctx: Ctx): Promise<NetworkSummary> {
+	const row = await findNetworkSummary(ctx.db);
+	if (!row) return { name: '', shortName: '', isDemo: false, isConfigured: false };
+	return { name: row.name, shortName: row.short_name, isDemo: row.is_demo, isConfigured: true };
 }
 
 export interface DataSource {

@@ -10,6 +10,7 @@ import * as m0004 from './2026_11_25_0004_seed_run';
 import * as m0005 from './2026_11_25_0005_mail_outbox';
 import * as m0006 from './2026_11_25_0006_rate_limit';
 import * as m0007 from './2026_11_25_0007_audit_event';
+import * as m0008 from './2026_11_25_0008_person_session';
 
 export const migrations: Record<string, Migration> = {
 	'2026_11_25_0001_municipality_register': m0001,
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_25_0004_seed_run': m0004,
 	'2026_11_25_0005_mail_outbox': m0005,
 	'2026_11_25_0006_rate_limit': m0006,
-	'2026_11_25_0007_audit_event': m0007
+	'2026_11_25_0007_audit_event': m0007,
+	'2026_11_25_0008_person_session': m0008
 };

@@ -1,0 +1,37 @@
+/**
+ * Who is who, as pure functions of the actor. Every module's policies build on these; a
+ * municipality admin's rights end at their own municipality's border.
+ */
+import type { Actor, PersonActor } from '../context';
+
+export function isSignedIn(actor: Actor): actor is PersonActor {
+	return actor.kind === 'person';
+}
+
+/** The network coordination (Netzwerkkoordination). */
+export function isCoordinator(actor: Actor): boolean {
+	return actor.kind === 'person' && actor.isCoordinator;
+}
+
+/** Whether the person belongs to the municipality, in any role. */
+export function isMunicipalityMember(actor: Actor, municipalityId: number): boolean {
+	return (
+		actor.kind === 'person' &&
+		actor.municipalities.some((membership) => membership.municipalityId === municipalityId)
+	);
+}
+
+/** Whether the person administers that municipality (not any other). */
+export function isMunicipalityAdmin(actor: Actor, municipalityId: number): boolean {
+	return (
+		actor.kind === 'person' &&
+		actor.municipalities.some(
+			(membership) => membership.municipalityId === municipalityId && membership.role === 'admin'
+		)
+	);
+}
+
+/** Creating coordinators: the operator (CLI, system) and the coordination itself. */
+export function canCreateCoordinator(actor: Actor): boolean {
+	return actor.kind === 'system' || isCoordinator(actor);
+}
