@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
+import { baseLocale, isLocale } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { anonymousContext, startApp, stopApp } from '$lib/server/app';
 import { sessionCookieName, sessionCookieOptions, validateSession } from '$lib/server/auth';
@@ -8,7 +9,9 @@ import { config } from '$lib/server/config';
 import { isDomainError } from '$lib/server/errors';
 import { logger } from '$lib/server/log';
 import { mailTransportFromConfig, startMailWorker } from '$lib/server/mail';
+import { readContentVersion } from '$lib/server/db/content-version';
 import { clientAddress } from '$lib/server/rate-limits';
+import { isCacheable, PageCache, pageCacheKey } from '$lib/server/web/page-cache';
 
 export const init: ServerInit = async () => {
 	const database = await startApp();
@@ -101,6 +104,23 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+const pages = new PageCache();
+
+/** Serves anonymous register pages from the cache, keyed by the content version (decision 0012). */
+const pageCache: Handle = async ({ event, resolve }) => {
+	const cacheable = isCacheable({
+		method: event.request.method,
+		routeId: event.route.id,
+		isAnonymous: event.locals.ctx.actor.kind === 'anonymous',
+		isDataRequest: event.isDataRequest
+	});
+	if (!cacheable) return resolve(event);
+	const chosen = event.cookies.get('sprache');
+	const locale = chosen && isLocale(chosen) ? chosen : baseLocale;
+	const key = pageCacheKey(await readContentVersion(event.locals.ctx.db), locale, event.url);
+	return pages.get(key) ?? pages.put(key, await resolve(event));
+};
+
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
@@ -109,7 +129,7 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(requestContext, session, securityHeaders, i18n);
+export const handle = sequence(requestContext, session, securityHeaders, pageCache, i18n);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

@@ -7,7 +7,8 @@ import {
 } from '$lib/server/municipalities';
 
 // The register needs no JavaScript: filters are a GET form, links are links. Without client-side
-// rendering the page ships no hydration data, which on 100 rows is a third of its size.
+// rendering the page ships no hydration data and carries no script, so it can be cached for
+// anonymous visitors (decision 0012).
 export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, url }) => {

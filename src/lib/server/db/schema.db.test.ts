@@ -10,6 +10,7 @@ import type { Database } from './schema';
 type ColumnsOf = { [T in keyof Database]: Record<keyof Database[T], true> };
 
 const columns = {
+	content_version: { id: true, version: true },
 	association: { id: true, name: true, name_sort: true, created_at: true },
 	municipality: {
 		id: true,

@@ -214,7 +214,14 @@ export interface SessionTable {
 	user_agent: string | null;
 }
 
+/** One row: bumped by triggers on every change to public content (migration 0009). */
+export interface ContentVersionTable {
+	id: number;
+	version: number;
+}
+
 export interface Database {
+	content_version: ContentVersionTable;
 	association: AssociationTable;
 	municipality: MunicipalityTable;
 	network: NetworkTable;

@@ -10,6 +10,8 @@ export {
 } from './municipality.service';
 export {
 	MUNICIPALITY_PAGE_SIZE,
+	MUNICIPALITY_SINGLE_PAGE_MAX,
+	municipalityPageSize,
 	MUNICIPALITY_SORTS,
 	parseMunicipalityFilter,
 	type MunicipalityFilter,

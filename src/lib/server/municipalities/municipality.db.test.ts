@@ -161,11 +161,11 @@ describe('pagination', () => {
 		});
 	});
 
-	it('pages 1,100 municipalities 100 at a time without gaps or repeats', async () => {
+	it('pages 1,100 municipalities 50 at a time without gaps or repeats', async () => {
 		const seen = new Set<string>();
 		let last = '';
 		const first = await listMunicipalities(big.ctx(), filter());
-		expect(first).toMatchObject({ total: 1100, pageCount: 11, pageSize: 100 });
+		expect(first).toMatchObject({ total: 1100, pageCount: 22, pageSize: 50 });
 		for (let page = 1; page <= first.pageCount; page++) {
 			const result = await listMunicipalities(big.ctx(), filter({ page: String(page) }));
 			for (const item of result.items) {
@@ -181,8 +181,19 @@ describe('pagination', () => {
 
 	it('shows the last page for a page number past the end', async () => {
 		const result = await listMunicipalities(big.ctx(), filter({ page: '99' }));
-		expect(result.page).toBe(11);
-		expect(result.items).toHaveLength(0 + 100);
+		expect(result.page).toBe(22);
+		expect(result.items).toHaveLength(50);
+	});
+
+	it('shows a filtered list of up to 100 whole, on one page', async () => {
+		const [association] = await listAssociations(big.ctx());
+		const result = await listMunicipalities(
+			big.ctx(),
+			filter({ association: String(association?.id) })
+		);
+		expect(result.total).toBeGreaterThan(0);
+		expect(result).toMatchObject({ pageCount: 1, pageSize: 100 });
+		expect(result.items).toHaveLength(result.total);
 	});
 });
 

@@ -5,8 +5,17 @@ import { MEMBERSHIP_STATUSES, MUNICIPALITY_TYPES } from '../db/schema';
 export const MUNICIPALITY_SORTS = ['name', '-name', 'population', '-population'] as const;
 export type MunicipalitySort = (typeof MUNICIPALITY_SORTS)[number];
 
-/** Lists of up to this many fit on one page; longer ones paginate. */
-export const MUNICIPALITY_PAGE_SIZE = 100;
+/** Lists of up to this many are shown whole, on one page: a district's register reads as one. */
+export const MUNICIPALITY_SINGLE_PAGE_MAX = 100;
+/** Longer lists (a state's register, about 1,100) are paged by this many. */
+export const MUNICIPALITY_PAGE_SIZE = 50;
+
+/** Rows per page for a list of `total` municipalities. */
+export function municipalityPageSize(total: number): number {
+	return total <= MUNICIPALITY_SINGLE_PAGE_MAX
+		? MUNICIPALITY_SINGLE_PAGE_MAX
+		: MUNICIPALITY_PAGE_SIZE;
+}
 
 /** Official municipality key: 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde). */
 export const AgsSchema = z.string().regex(/^\d{8}$/, 'ags_format');

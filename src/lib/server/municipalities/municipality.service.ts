@@ -15,7 +15,7 @@ import {
 } from './municipality.repository';
 import {
 	AgsSchema,
-	MUNICIPALITY_PAGE_SIZE,
+	municipalityPageSize,
 	type MunicipalityFilter,
 	type MunicipalitySort
 } from './municipality.schema';
@@ -103,7 +103,8 @@ export async function listMunicipalities(
 		nameKeyContains: nameKey || undefined
 	};
 	const total = await countMunicipalities(ctx.db, where);
-	const pageCount = Math.max(1, Math.ceil(total / MUNICIPALITY_PAGE_SIZE));
+	const pageSize = municipalityPageSize(total);
+	const pageCount = Math.max(1, Math.ceil(total / pageSize));
 	const page = Math.min(filter.page, pageCount);
 	const rows =
 		total === 0
@@ -111,14 +112,14 @@ export async function listMunicipalities(
 			: await findMunicipalities(ctx.db, {
 					...where,
 					sort: filter.sort,
-					limit: MUNICIPALITY_PAGE_SIZE,
-					offset: (page - 1) * MUNICIPALITY_PAGE_SIZE
+					limit: pageSize,
+					offset: (page - 1) * pageSize
 				});
 	return {
 		items: rows.map((row) => toSummary(row, showApplications)),
 		total,
 		page,
-		pageSize: MUNICIPALITY_PAGE_SIZE,
+		pageSize,
 		pageCount,
 		sort: filter.sort
 	};

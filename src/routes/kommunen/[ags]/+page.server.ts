@@ -3,6 +3,10 @@ import { getMunicipality } from '$lib/server/municipalities';
 import { listDataSources } from '$lib/server/network';
 import { orHttpError } from '$lib/server/web/http-errors';
 
+// A fact sheet needs no JavaScript; without it the page carries no script and can be cached
+// for anonymous visitors (decision 0012).
+export const csr = false;
+
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const municipality = await orHttpError(getMunicipality(locals.ctx, params.ags));
 	const sources = await listDataSources(locals.ctx);

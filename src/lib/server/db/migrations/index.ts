@@ -11,6 +11,7 @@ import * as m0005 from './2026_11_25_0005_mail_outbox';
 import * as m0006 from './2026_11_25_0006_rate_limit';
 import * as m0007 from './2026_11_25_0007_audit_event';
 import * as m0008 from './2026_11_25_0008_person_session';
+import * as m0009 from './2026_11_25_0009_content_version';
 
 export const migrations: Record<string, Migration> = {
 	'2026_11_25_0001_municipality_register': m0001,
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_25_0005_mail_outbox': m0005,
 	'2026_11_25_0006_rate_limit': m0006,
 	'2026_11_25_0007_audit_event': m0007,
-	'2026_11_25_0008_person_session': m0008
+	'2026_11_25_0008_person_session': m0008,
+	'2026_11_25_0009_content_version': m0009
 };

@@ -1,0 +1,121 @@
+/**
+ * Seeds the benchmark database: a synthetic register of BENCH_MUNICIPALITIES municipalities
+ * (default 1,100, about Baden-Württemberg) of which about 30 % are members, so that member
+ * filters return data. Run by scripts/bench.js as a child process:
+ *
+ *   BENCH_DATA_DIR=/tmp/x [BENCH_DATABASE_URL=postgres://…] node --import tsx scripts/bench-seed.ts
+ *
+ * With BENCH_NETWORK=1 the network is also configured, with an imprint and a privacy notice in
+ * Markdown, as every public installation in Germany needs them.
+ *
+ * Prints one JSON line with what the benchmark needs (counts and a sample AGS).
+ */
+import { systemContext } from '../src/lib/server/context';
+import { openDatabase } from '../src/lib/server/db';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { seedDatabase } from '../src/lib/server/seed';
+import { registerSource, syntheticRegister } from '../tests/support/factories';
+
+const dataDir = process.env.BENCH_DATA_DIR;
+if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
+const count = Number(process.env.BENCH_MUNICIPALITIES ?? 1100);
+if (!Number.isInteger(count) || count < 1)
+	throw new Error('BENCH_MUNICIPALITIES must be a whole number');
+
+const IMPRINT = `## Angaben gemäß § 5 DDG
+
+Zweckverband Digitale Kommunen Benchmark
+Musterstraße 1
+70173 Stuttgart
+
+**Vertreten durch:** die Verbandsvorsitzende
+
+## Kontakt
+
+Telefon: 0711 000000
+E-Mail: [kontakt@bench.example](mailto:kontakt@bench.example)
+
+## Aufsichtsbehörde
+
+Regierungspräsidium Stuttgart
+`;
+// About 10,000 characters: the size of a short real privacy notice.
+const PRIVACY = Array.from(
+	{ length: 12 },
+	(_, i) =>
+		`## ${i + 1}. Abschnitt\n\n${'Wir verarbeiten personenbezogene Daten nur, soweit es für den Betrieb der Plattform nötig ist. '.repeat(8)}\n\n- Zweck der Verarbeitung\n- Rechtsgrundlage nach Art. 6 DSGVO\n- Speicherdauer\n`
+).join('\n');
+
+// A fixed clock and seed: every run benchmarks the same data.
+const now = () => new Date('2026-11-25T08:00:00.000Z');
+const register = syntheticRegister(count, 20261125);
+
+const database = openDatabase({
+	databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+	dataDir
+});
+try {
+	await migrateToLatest(database.db);
+	const outcome = await seedDatabase(systemContext(database.db, 'bench', now), 'register', {
+		register: registerSource(register)
+	});
+	if (outcome.status !== 'seeded') throw new Error(`database was seeded before (${outcome.mode})`);
+
+	// Every third-ish municipality (deterministic: 3 of every 10 by position) becomes a member,
+	// with join dates spread over five years.
+	const memberAgs = register.filter((_, i) => i % 10 < 3).map((entry) => entry.ags);
+	await database.db.transaction().execute(async (tx) => {
+		for (const [i, ags] of memberAgs.entries()) {
+			const year = 2021 + (i % 5);
+			const month = String(1 + (i % 12)).padStart(2, '0');
+			await tx
+				.updateTable('municipality')
+				.set({
+					membership_status: 'member',
+					member_since: `${year}-${month}-01`,
+					updated_at: now().toISOString()
+				})
+				.where('ags', '=', ags)
+				.execute();
+		}
+	});
+
+	if (process.env.BENCH_NETWORK === '1') {
+		await database.db
+			.insertInto('network')
+			.values({
+				id: 1,
+				name: 'Digitale Kommunen Benchmark',
+				short_name: 'DKB',
+				region: 'Baden-Württemberg',
+				description: 'Ein Netzwerk für den Lasttest.',
+				contact_email: 'kontakt@bench.example',
+				contact_phone: '0711 000000',
+				postal_address: 'Musterstraße 1\n70173 Stuttgart',
+				imprint_md: IMPRINT,
+				privacy_md: PRIVACY,
+				is_demo: false,
+				updated_at: now().toISOString()
+			})
+			.execute();
+	}
+
+	// A detail page with peers (same association) exercises the second query of the detail route.
+	const sample =
+		register.find((entry, i) => entry.association !== null && i > count / 2) ?? register[0];
+	const members = await database.db
+		.selectFrom('municipality')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('membership_status', '=', 'member')
+		.executeTakeFirstOrThrow();
+	console.log(
+		JSON.stringify({
+			municipalities: outcome.municipalities,
+			members: Number(members.n),
+			sampleAgs: sample?.ags,
+			database: database.describe
+		})
+	);
+} finally {
+	await database.close();
+}
