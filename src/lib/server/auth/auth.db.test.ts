@@ -56,6 +56,11 @@ async function errorOf(work: Promise<unknown>): Promise<DomainError> {
 	return error;
 }
 
+/** Signs the person in with the right password, from a fresh address, at the start time. */
+function signInAs(someone: { email: string }) {
+	return signIn(ctxAt(), { email: someone.email, password: PASSWORD, ip: ip(), userAgent: null });
+}
+
 async function actorOf(token: string, seconds = 0): Promise<PersonActor> {
 	const actor = await validateSession(t.db, token, at(seconds));
 	if (!actor) throw new Error('session not valid');
@@ -300,12 +305,7 @@ describe('validateSession', () => {
 			.insertInto('person_municipality')
 			.values({ person_id: anna.id, municipality_id: gengenbachId, role: 'admin' })
 			.execute();
-		const { token } = await signIn(ctxAt(), {
-			email: anna.email,
-			password: PASSWORD,
-			ip: ip(),
-			userAgent: null
-		});
+		const { token } = await signInAs(anna);
 		expect((await actorOf(token)).municipalities).toEqual([
 			{ municipalityId: gengenbachId, role: 'admin' }
 		]);
@@ -313,12 +313,7 @@ describe('validateSession', () => {
 
 	it('extends the idle expiry on use, at most once a minute and never past the absolute end', async () => {
 		const anna = await person();
-		const { token } = await signIn(ctxAt(), {
-			email: anna.email,
-			password: PASSWORD,
-			ip: ip(),
-			userAgent: null
-		});
+		const { token } = await signInAs(anna);
 		await actorOf(token, 30);
 		expect((await sessionRows(anna.id))[0]?.idle_expires_at).toBe(at(8 * 3600).toISOString());
 		await actorOf(token, 7 * 3600);
@@ -339,24 +334,14 @@ describe('validateSession', () => {
 
 	it('rejects and deletes an idle-expired session', async () => {
 		const anna = await person();
-		const { token } = await signIn(ctxAt(), {
-			email: anna.email,
-			password: PASSWORD,
-			ip: ip(),
-			userAgent: null
-		});
+		const { token } = await signInAs(anna);
 		expect(await validateSession(t.db, token, at(8 * 3600))).toBeNull();
 		expect(await sessionRows(anna.id)).toEqual([]);
 	});
 
 	it('rejects tokens that are malformed, unknown or the stored id itself', async () => {
 		const anna = await person();
-		const { token } = await signIn(ctxAt(), {
-			email: anna.email,
-			password: PASSWORD,
-			ip: ip(),
-			userAgent: null
-		});
+		const { token } = await signInAs(anna);
 		expect(await validateSession(t.db, sessionIdOf(token), at())).toBeNull();
 		expect(await validateSession(t.db, "' or 1=1 --", at())).toBeNull();
 		expect(await validateSession(t.db, 'A'.repeat(43), at())).toBeNull();
@@ -365,12 +350,7 @@ describe('validateSession', () => {
 
 	it('ends the sessions of a deleted person', async () => {
 		const anna = await person();
-		const { token } = await signIn(ctxAt(), {
-			email: anna.email,
-			password: PASSWORD,
-			ip: ip(),
-			userAgent: null
-		});
+		const { token } = await signInAs(anna);
 		await t.db
 			.updateTable('person')
 			.set({ deleted_at: at().toISOString() })
