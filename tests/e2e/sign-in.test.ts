@@ -49,7 +49,7 @@ async function submitSignIn(page: Page, email: string, password: string): Promis
 }
 
 function journey(session: { page: Page }) {
-	it('scheitert mit falschem Passwort, meldet mit richtigem an und wieder ab', async () => {
+	it('fails with a wrong password, signs in with the right one and out again', async () => {
 		const { page } = session;
 		await visit(page, '/');
 		const banner = page.getByRole('banner');
@@ -98,7 +98,7 @@ function journey(session: { page: Page }) {
 		expect(after.find((c) => c.name === 'sitzung')).toBeUndefined();
 	});
 
-	it('kehrt nach der Anmeldung zur Seite zurück, von der man kam', async () => {
+	it('returns after sign-in to the page the person came from', async () => {
 		const { page } = session;
 		await visit(page, '/kommunen?membership=member');
 		await page.getByRole('banner').getByRole('link', { name: 'Anmelden' }).click();
@@ -111,11 +111,11 @@ function journey(session: { page: Page }) {
 	});
 }
 
-describe('Anmeldung', () => {
+describe('sign-in', () => {
 	const session = useBrowser();
 	journey(session);
 
-	it('bremst Passwortraten mit 429 und einer deutschen Wartezeit', async () => {
+	it('slows password guessing down with 429 and a German waiting time', async () => {
 		const { page } = session;
 		const guessed = 'geraten@ortenau.example';
 		await visit(page, '/anmelden');
@@ -129,13 +129,13 @@ describe('Anmeldung', () => {
 		await expectNoAxeViolations(page);
 	});
 
-	it('lässt sich nicht per GET abmelden', async () => {
+	it('does not sign out on a GET', async () => {
 		const { page } = session;
 		const response = await page.request.get(new URL('/abmelden', baseUrl()).href);
 		expect(response.status()).toBe(405);
 	});
 });
 
-describe('Anmeldung ohne JavaScript', () => {
+describe('sign-in without JavaScript', () => {
 	journey(useBrowser({ javaScriptEnabled: false }));
 });
