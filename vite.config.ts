@@ -1,18 +1,10 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
-	plugins: [
-		sveltekit(),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// German is the default; English only when the person chose it (cookie).
-			strategy: ['cookie', 'baseLocale'],
-			cookieName: 'sprache'
-		})
-	],
+	plugins: [sveltekit(), paraglideVitePlugin(paraglideOptions)],
 	server: { port: 3000 },
 	build: {
 		rolldownOptions: {

@@ -11,6 +11,7 @@ const INPUTS = [
 	'static',
 	'messages',
 	'project.inlang/settings.json',
+	'paraglide.config.js',
 	'svelte.config.js',
 	'vite.config.ts',
 	'package.json',
