@@ -31,7 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { buildIsCurrent, writeBuildStamp } from './build-stamp.js';
+import { buildIsCurrent, ensureBuild } from './build-stamp.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -267,12 +267,7 @@ function buildIfNeeded() {
 		return;
 	}
 	console.log('Building the app (vite build) …');
-	const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, NODE_ENV: 'production' }
-	});
-	if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
-	writeBuildStamp(root);
+	ensureBuild(root);
 }
 
 /**

@@ -2,6 +2,7 @@
  * Decides whether `build/` matches the sources: a stamp file records a hash of every input
  * (sources, messages, seed-independent config and the lock file) at build time.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,4 +62,24 @@ export function buildIsCurrent(root) {
 /** @param {string} root */
 export function writeBuildStamp(root) {
 	writeFileSync(path.join(root, STAMP), sourceHash(root));
+}
+
+/**
+ * Builds the app when `build/` does not match the sources, then records the stamp. Returns
+ * whether it built. Used by `npm start`, the browser tests and the benchmark alike.
+ * @param {string} root
+ * @returns {boolean}
+ */
+export function ensureBuild(root) {
+	if (buildIsCurrent(root)) return false;
+	const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, NODE_ENV: 'production' }
+	});
+	if (result.status !== 0) {
+		throw new Error(`Der Build ist fehlgeschlagen. / The build failed (exit ${result.status}).`);
+	}
+	writeBuildStamp(root);
+	return true;
 }

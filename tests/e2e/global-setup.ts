@@ -2,14 +2,14 @@
  * Starts the production build once per run against a fresh data directory seeded with the demo
  * network, and hands its address to the browser tests. Builds first only when `build/` is stale.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { buildIsCurrent, writeBuildStamp } from '../../scripts/build-stamp.js';
+import { ensureBuild } from '../../scripts/build-stamp.js';
+import { freePort, waitUntilReady } from './support/server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -20,20 +20,6 @@ declare module 'vitest' {
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const STARTUP_TIMEOUT_MS = 60_000;
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 function logTail(file: string, lines = 40): string {
 	try {
@@ -43,41 +29,8 @@ function logTail(file: string, lines = 40): string {
 	}
 }
 
-async function waitUntilReady(url: string, server: ChildProcess, logFile: string): Promise<void> {
-	const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) {
-			throw new Error(
-				`Der Server hat sich beendet (Code ${server.exitCode}). Log:\n${logTail(logFile)}`
-			);
-		}
-		try {
-			const response = await fetch(`${url}/readyz`);
-			if (response.ok) {
-				const body = (await response.json()) as { status?: string };
-				if (body.status === 'ok') return;
-			}
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(
-		`Der Server war nach ${STARTUP_TIMEOUT_MS / 1000} s nicht bereit (${url}/readyz). Log:\n${logTail(logFile)}`
-	);
-}
-
 export default async function setup(project: TestProject) {
-	if (!buildIsCurrent(root)) {
-		console.log('[e2e] Baue die Anwendung …');
-		const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-			cwd: root,
-			stdio: ['ignore', 'ignore', 'inherit'],
-			env: { ...process.env, NODE_ENV: 'production' }
-		});
-		if (build.status !== 0) throw new Error('Der Build ist fehlgeschlagen. / The build failed.');
-		writeBuildStamp(root);
-	}
+	if (ensureBuild(root)) console.log('[e2e] built the app');
 
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'drehscheibe-e2e-'));
 	const logFile = path.join(dataDir, 'server.log');
@@ -116,7 +69,11 @@ export default async function setup(project: TestProject) {
 	};
 
 	try {
-		await waitUntilReady(baseUrl, server, logFile);
+		await waitUntilReady(
+			baseUrl,
+			() => server.exitCode,
+			() => logTail(logFile)
+		);
 	} catch (error) {
 		await stop();
 		throw error;

@@ -5,10 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, waitUntilReady } from './support/server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDirs: string[] = [];
@@ -16,17 +16,6 @@ const dataDirs: string[] = [];
 afterAll(() => {
 	for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
 
 interface Started {
 	child: ChildProcess;
@@ -47,21 +36,6 @@ function startServer(env: Record<string, string>): Started {
 		child.once('exit', (code) => resolve(code))
 	);
 	return { child, output: () => output, exited };
-}
-
-async function waitUntilReady(url: string, started: Started): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		if (started.child.exitCode !== null) throw new Error(`server exited:\n${started.output()}`);
-		try {
-			const response = await fetch(`${url}/readyz`);
-			if (response.ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`server not ready:\n${started.output()}`);
 }
 
 function freshDataDir(): string {
@@ -90,14 +64,14 @@ describe('server process', () => {
 		const env = { DATA_DIR: dataDir, PORT: String(port), ORIGIN: url, SEED: 'demo' };
 
 		const first = startServer(env);
-		await waitUntilReady(url, first);
+		await waitUntilReady(url, () => first.child.exitCode, first.output);
 		expect(first.output()).toContain('database seeded');
 		first.child.kill('SIGTERM');
 		expect(await first.exited).toBe(0);
 		expect(first.output()).toContain('shutting down');
 
 		const second = startServer(env);
-		await waitUntilReady(url, second);
+		await waitUntilReady(url, () => second.child.exitCode, second.output);
 		const page = await (await fetch(`${url}/kommunen/08317057`)).text();
 		expect(page).toContain('38.556');
 		expect(second.output()).not.toContain('database seeded');
