@@ -13,6 +13,8 @@ export default defineConfig({
 		}
 	},
 	test: {
+		// A fixed installation secret, so no test writes a key file into the project's data folder.
+		env: { SECRET_KEY: 'test-only-secret-key-0123456789abcdefghijklmnop' },
 		projects: [
 			{
 				extends: true,

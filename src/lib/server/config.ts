@@ -12,6 +12,8 @@ export type SeedMode = (typeof SEED_MODES)[number];
 
 export const DEFAULT_MAIL_FROM = 'Drehscheibe <noreply@localhost>';
 
+export const TWO_FACTOR_SCOPES = ['privileged', 'everyone'] as const;
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export interface Config {
@@ -47,6 +49,17 @@ export interface Config {
 	 * without `ADDRESS_HEADER`, so headers a client writes are never believed.
 	 */
 	trustedProxies: number;
+	/**
+	 * The installation's secret (`SECRET_KEY`, at least 32 characters) for keyed pseudonyms and
+	 * for sealing stored secrets such as two-factor keys; undefined means a key generated once and
+	 * kept in `DATA_DIR/secret.key` (see secrets.ts). Several instances must share one.
+	 */
+	secretKey: string | undefined;
+	/**
+	 * Who must use two-factor sign-in (`TWO_FACTOR_REQUIRED`): `privileged` (coordinators and
+	 * municipality admins, the default) or `everyone`.
+	 */
+	twoFactorRequired: (typeof TWO_FACTOR_SCOPES)[number];
 	isProduction: boolean;
 	/** Root of the installed application (where package.json and seed/ live). */
 	appRoot: string;
@@ -174,6 +187,17 @@ const rules = {
 		de: 'eine ganze Zahl von 1 bis 3600 (Sekunden)',
 		en: 'a whole number from 1 to 3600 (seconds)'
 	},
+	SECRET_KEY: {
+		schema: z.string().min(32),
+		de: 'eine zufällige Zeichenfolge mit mindestens 32 Zeichen (z. B. openssl rand -base64 48)',
+		en: 'a random string of at least 32 characters (e.g. openssl rand -base64 48)',
+		isSecret: true
+	},
+	TWO_FACTOR_REQUIRED: {
+		schema: z.enum(TWO_FACTOR_SCOPES),
+		de: 'privileged (Koordination und Verwaltung der Kommunen) oder everyone (alle)',
+		en: 'privileged (coordinators and municipality admins) or everyone'
+	},
 	NODE_ENV: {
 		schema: z.enum(['production', 'development', 'test']),
 		de: 'production, development oder test',
@@ -249,6 +273,8 @@ export function parseConfig(env: Env, appRoot = findAppRoot()): Config {
 		addressHeader,
 		// Only X-Forwarded-For is a list; any other address header holds one address.
 		trustedProxies: addressHeader ? (addressHeader === 'x-forwarded-for' ? xffDepth : 1) : 0,
+		secretKey: read(env, 'SECRET_KEY'),
+		twoFactorRequired: read(env, 'TWO_FACTOR_REQUIRED', 'privileged') ?? 'privileged',
 		isProduction: nodeEnv === 'production',
 		appRoot
 	};

@@ -117,6 +117,8 @@ const columns = {
 		updated_at: true,
 		last_sign_in_at: true,
 		deleted_at: true
+		// -- person columns of migration 0010 (account security) --
+		// -- person columns of migration 0012 (profile) --
 	},
 	person_municipality: { person_id: true, municipality_id: true, role: true, created_at: true },
 	session: {
@@ -129,6 +131,10 @@ const columns = {
 		ip_address: true,
 		user_agent: true
 	}
+	// -- 0010 (account security) --
+	// -- 0011 (joining) --
+	// -- 0012 (profile) --
+	// -- 0013 (API tokens) --
 } satisfies ColumnsOf;
 
 const t = useTestDatabase();

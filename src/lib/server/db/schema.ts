@@ -190,6 +190,8 @@ export interface PersonTable {
 	last_sign_in_at: string | null;
 	/** Set when the account is deleted; such a person cannot sign in. */
 	deleted_at: string | null;
+	// -- person columns of migration 0010 (account security) --
+	// -- person columns of migration 0012 (profile) --
 }
 
 export interface PersonMunicipalityTable {
@@ -220,6 +222,14 @@ export interface ContentVersionTable {
 	version: number;
 }
 
+// -- tables of migration 0010 (account security) --
+
+// -- tables of migration 0011 (joining) --
+
+// -- tables of migration 0012 (profile) --
+
+// -- tables of migration 0013 (API tokens) --
+
 export interface Database {
 	content_version: ContentVersionTable;
 	association: AssociationTable;
@@ -234,6 +244,10 @@ export interface Database {
 	person: PersonTable;
 	person_municipality: PersonMunicipalityTable;
 	session: SessionTable;
+	// -- 0010 (account security) --
+	// -- 0011 (joining) --
+	// -- 0012 (profile) --
+	// -- 0013 (API tokens) --
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

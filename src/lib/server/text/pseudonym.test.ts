@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { emailPseudonym, normaliseEmail, PSEUDONYM_PREFIX } from './pseudonym';
+import { emailPseudonym, normaliseEmail } from './pseudonym';
 
 describe('emailPseudonym', () => {
 	it('is 64 hex characters and does not contain the address', () => {
@@ -9,14 +9,14 @@ describe('emailPseudonym', () => {
 		expect(pseudonym).not.toContain('anna');
 	});
 
-	it('is SHA-256 over the app-wide prefix and the normalised address', () => {
-		const expected = createHash('sha256')
-			.update(`${PSEUDONYM_PREFIX}anna@example.de`)
-			.digest('hex');
-		expect(emailPseudonym('anna@example.de')).toBe(expected);
-		// A plain SHA-256 of the address (as in public lookup tables) is something else.
+	it('cannot be recomputed from the address alone', () => {
+		// Neither a plain SHA-256 of the address (as in public lookup tables) nor one with any
+		// fixed prefix: the installation's secret goes into it.
 		expect(emailPseudonym('anna@example.de')).not.toBe(
 			createHash('sha256').update('anna@example.de').digest('hex')
+		);
+		expect(emailPseudonym('anna@example.de')).not.toBe(
+			createHash('sha256').update('drehscheibe:pseudonym:v1:anna@example.de').digest('hex')
 		);
 	});
 

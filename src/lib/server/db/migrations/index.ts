@@ -12,6 +12,10 @@ import * as m0006 from './2026_11_25_0006_rate_limit';
 import * as m0007 from './2026_11_25_0007_audit_event';
 import * as m0008 from './2026_11_25_0008_person_session';
 import * as m0009 from './2026_11_25_0009_content_version';
+import * as m0010 from './2026_11_26_0010_account_security';
+import * as m0011 from './2026_11_26_0011_joining';
+import * as m0012 from './2026_11_26_0012_person_profile';
+import * as m0013 from './2026_11_26_0013_api_token';
 
 export const migrations: Record<string, Migration> = {
 	'2026_11_25_0001_municipality_register': m0001,
@@ -22,5 +26,9 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_25_0006_rate_limit': m0006,
 	'2026_11_25_0007_audit_event': m0007,
 	'2026_11_25_0008_person_session': m0008,
-	'2026_11_25_0009_content_version': m0009
+	'2026_11_25_0009_content_version': m0009,
+	'2026_11_26_0010_account_security': m0010,
+	'2026_11_26_0011_joining': m0011,
+	'2026_11_26_0012_person_profile': m0012,
+	'2026_11_26_0013_api_token': m0013
 };
