@@ -27,7 +27,9 @@ try {
 // start is http://localhost:PORT. Behind a proxy, set ORIGIN to the public address.
 const port = process.env.PORT || '3000';
 process.env.ORIGIN ||= `http://localhost:${port}`;
-process.env.NODE_ENV ||= 'production';
+// The quick start is for trying the demo network: development mode prints the demo accounts once
+// and logs mails instead of holding them. Installations set NODE_ENV=production (.env.example).
+process.env.NODE_ENV ||= 'development';
 console.log(`Drehscheibe startet auf ${process.env.ORIGIN} …`);
 
 await import(path.join(root, 'build', 'index.js'));

@@ -60,6 +60,8 @@ export interface Config {
 	 * municipality admins, the default) or `everyone`.
 	 */
 	twoFactorRequired: (typeof TWO_FACTOR_SCOPES)[number];
+	/** Days the audit log keeps events (`AUDIT_RETENTION_DAYS`, default 180) before the purge. */
+	auditRetentionDays: number;
 	isProduction: boolean;
 	/** Root of the installed application (where package.json and seed/ live). */
 	appRoot: string;
@@ -198,6 +200,11 @@ const rules = {
 		de: 'privileged (Koordination und Verwaltung der Kommunen) oder everyone (alle)',
 		en: 'privileged (coordinators and municipality admins) or everyone'
 	},
+	AUDIT_RETENTION_DAYS: {
+		schema: z.coerce.number().int().min(30).max(3650),
+		de: 'eine ganze Zahl von 30 bis 3650 (Tage)',
+		en: 'a whole number from 30 to 3650 (days)'
+	},
 	NODE_ENV: {
 		schema: z.enum(['production', 'development', 'test']),
 		de: 'production, development oder test',
@@ -275,6 +282,7 @@ export function parseConfig(env: Env, appRoot = findAppRoot()): Config {
 		trustedProxies: addressHeader ? (addressHeader === 'x-forwarded-for' ? xffDepth : 1) : 0,
 		secretKey: read(env, 'SECRET_KEY'),
 		twoFactorRequired: read(env, 'TWO_FACTOR_REQUIRED', 'privileged') ?? 'privileged',
+		auditRetentionDays: read(env, 'AUDIT_RETENTION_DAYS', 180) ?? 180,
 		isProduction: nodeEnv === 'production',
 		appRoot
 	};

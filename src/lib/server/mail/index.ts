@@ -1,9 +1,11 @@
 export {
 	countOutboxMail,
 	enqueueMail,
+	MAIL_RETENTION_DAYS,
 	messageIdDomain,
 	OUTBOX_DEFAULTS,
 	processOutbox,
+	purgeFinishedMail,
 	retryDelayMs,
 	type EnqueueOptions,
 	type EnqueueResult,
@@ -25,4 +27,4 @@ export {
 	type OutgoingMail,
 	type SmtpTransportOptions
 } from './mail.transport';
-export { startMailWorker, type Loop, type MailWorkerOptions } from './mail.worker';
+export { startMailWorker, type MailWorkerOptions } from './mail.worker';

@@ -198,3 +198,20 @@ export function countOutboxMailByStatus(db: Db) {
 		.groupBy('status')
 		.execute();
 }
+
+/**
+ * Deletes mails that were sent, or given up on, before `cutoffIso`. Pending and sending mails
+ * stay however old they are: nothing unsent is ever dropped.
+ */
+export async function deleteFinishedMailBefore(db: Db, cutoffIso: string): Promise<number> {
+	const result = await db
+		.deleteFrom('mail_outbox')
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('status', '=', 'sent'), eb('sent_at', '<', cutoffIso)]),
+				eb.and([eb('status', '=', 'failed'), eb('next_attempt_at', '<', cutoffIso)])
+			])
+		)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

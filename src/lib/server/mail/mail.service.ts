@@ -17,6 +17,7 @@ import { logger, type Logger } from '../log';
 import {
 	claimDueMail,
 	countOutboxMailByStatus,
+	deleteFinishedMailBefore,
 	findOutboxMailByDedupeKey,
 	insertOutboxMail,
 	markOutboxMailFailed,
@@ -245,4 +246,16 @@ export async function countOutboxMail(ctx: Ctx): Promise<Record<MailStatus, numb
 	const counts: Record<MailStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
 	for (const row of await countOutboxMailByStatus(ctx.db)) counts[row.status] = Number(row.count);
 	return counts;
+}
+
+/** Sent and failed mails are kept this long (for support questions), then deleted. */
+export const MAIL_RETENTION_DAYS = 30;
+
+/**
+ * Deletes sent and failed mails older than {@link MAIL_RETENTION_DAYS}: they hold addresses and
+ * links nobody needs any more. Unsent mail is never deleted. For the maintenance job.
+ */
+export function purgeFinishedMail(ctx: Ctx): Promise<number> {
+	const cutoff = new Date(ctx.now().getTime() - MAIL_RETENTION_DAYS * 86_400_000);
+	return deleteFinishedMailBefore(ctx.db, cutoff.toISOString());
 }
