@@ -99,3 +99,15 @@ describe('the common-password list', () => {
 		expect(foldPasswordWord('Straße')).toBe('strasse');
 	});
 });
+
+describe('the shipped list of common passwords', () => {
+	it('knows leaked passwords of 12 and more characters and their stems', async () => {
+		const { commonPasswords } = await import('./common-passwords');
+		const list = commonPasswords();
+		expect(list.size).toBeGreaterThan(40_000);
+		for (const leaked of ['1qaz2wsx3edc', 'qwerty123456', 'Leavemealone!', 'Sunshine2026!!']) {
+			expect(checkPassword(leaked, { commonPasswords: list })).toBe('password_too_common');
+		}
+		expect(checkPassword('Rhein-Ufer-Laterne-47', { commonPasswords: list })).toBeNull();
+	});
+});

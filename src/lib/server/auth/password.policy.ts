@@ -77,12 +77,13 @@ export function checkPassword(password: string, context: PasswordContext): Passw
 	const main = lettersOf(password);
 	// One character over and over ("aaaaaaaaaaaa", "111111111111") is no password either.
 	if (new Set(Array.from(whole)).size <= 2) return 'password_too_common';
-	if (context.commonPasswords.has(whole) || (main && context.commonPasswords.has(main))) {
-		return 'password_too_common';
-	}
+	// The person's own words first: that message tells them more than "too common".
 	const personal = personalWords(context);
 	if (personal.has(whole.replace(/\s+/g, '')) || (main && personal.has(main))) {
 		return 'password_contains_personal';
+	}
+	if (context.commonPasswords.has(whole) || (main && context.commonPasswords.has(main))) {
+		return 'password_too_common';
 	}
 	if (main) {
 		for (const name of context.networkWords ?? []) {
@@ -92,16 +93,21 @@ export function checkPassword(password: string, context: PasswordContext): Passw
 	return null;
 }
 
-/** Parses the common-password file: one entry per line, `#` starts a comment line. */
-export function parseCommonPasswords(text: string): Set<string> {
+/** Folds common passwords for {@link PasswordContext.commonPasswords}, with their stems. */
+export function foldCommonPasswords(passwords: Iterable<string>): Set<string> {
 	const entries = new Set<string>();
-	for (const line of text.split(/\r?\n/)) {
-		const entry = line.trim();
-		if (!entry || entry.startsWith('#')) continue;
+	for (const password of passwords) {
+		const entry = password.trim();
+		if (!entry) continue;
 		entries.add(foldPasswordWord(entry));
 		// "passwort123" also stands for its stem: "Passwort!2026!" has the same main part.
 		const letters = lettersOf(entry);
 		if (letters.length >= 4) entries.add(letters);
 	}
 	return entries;
+}
+
+/** Parses the common-password file: one entry per line, `#` starts a comment line. */
+export function parseCommonPasswords(text: string): Set<string> {
+	return foldCommonPasswords(text.split(/\r?\n/).filter((line) => !line.trim().startsWith('#')));
 }
