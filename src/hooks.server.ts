@@ -4,14 +4,24 @@ import { randomUUID } from 'node:crypto';
 import { baseLocale, isLocale } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { anonymousContext, startApp, stopApp } from '$lib/server/app';
-import { sessionCookieName, sessionCookieOptions, validateSession } from '$lib/server/auth';
+import {
+	isReachableBeforeEnrolment,
+	mustEnrolTwoFactor,
+	sessionCookieName,
+	sessionCookieOptions,
+	TWO_FACTOR_ENROLMENT_PATH,
+	validateSession
+} from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import { isDomainError } from '$lib/server/errors';
 import { logger } from '$lib/server/log';
+import { startMaintenance } from '$lib/server/jobs/maintenance';
 import { mailTransportFromConfig, startMailWorker } from '$lib/server/mail';
 import { readContentVersion } from '$lib/server/db/content-version';
 import { clientAddress } from '$lib/server/rate-limits';
+import { loggablePath } from '$lib/server/web/log-path';
 import { isCacheable, PageCache, pageCacheKey } from '$lib/server/web/page-cache';
+import { apiAccess, isApiTokenRequest } from '$lib/server/web/api';
 
 export const init: ServerInit = async () => {
 	const database = await startApp();
@@ -21,11 +31,15 @@ export const init: ServerInit = async () => {
 		transport: mailTransportFromConfig(cfg, logger()),
 		intervalSeconds: cfg.mailWorkerIntervalSeconds
 	});
+	const maintenance = startMaintenance({
+		db: database.db,
+		auditRetentionDays: cfg.auditRetentionDays
+	});
 	// adapter-node closes the HTTP server on SIGTERM/SIGINT, lets requests finish, then emits
 	// this. The mail worker stops before the database closes; unsent mail waits in the outbox.
 	process.once('sveltekit:shutdown', (reason: string) => {
 		logger().info({ reason }, 'shutting down');
-		void mailWorker.stop().then(stopApp);
+		void Promise.all([mailWorker.stop(), maintenance.stop()]).then(stopApp);
 	});
 };
 
@@ -40,7 +54,7 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	event.locals.log.info(
 		{
 			method: event.request.method,
-			path: event.url.pathname,
+			path: loggablePath(event.url.pathname),
 			status: response.status,
 			ms: Math.round((performance.now() - started) * 10) / 10
 		},
@@ -72,7 +86,10 @@ const session: Handle = async ({ event, resolve }) => {
 	});
 	const isHttps = event.url.protocol === 'https:';
 	const cookieName = sessionCookieName(isHttps);
-	const token = event.cookies.get(cookieName);
+	// An API request with an Authorization header is judged by that header alone (apiAccess).
+	const token = isApiTokenRequest(event.url, event.request.headers)
+		? undefined
+		: event.cookies.get(cookieName);
 	if (token) {
 		const ctx = event.locals.ctx;
 		const actor = await validateSession(ctx.db, token, ctx.now());
@@ -104,6 +121,32 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * A person who must use two-factor sign-in (coordinators, municipality admins, or everyone when
+ * TWO_FACTOR_REQUIRED says so) but has not set it up reaches only the enrolment page, sign-out,
+ * the language switch and static files: pages redirect there (303), the API answers 403.
+ */
+const twoFactorEnrolment: Handle = ({ event, resolve }) => {
+	if (
+		!mustEnrolTwoFactor(event.locals.ctx.actor, config().twoFactorRequired) ||
+		isReachableBeforeEnrolment(event.url.pathname)
+	) {
+		return resolve(event);
+	}
+	if (event.url.pathname.startsWith('/api/')) {
+		return Response.json(
+			{
+				error: {
+					code: 'TWO_FACTOR_REQUIRED',
+					message: 'Two-factor sign-in must be set up first at ' + TWO_FACTOR_ENROLMENT_PATH
+				}
+			},
+			{ status: 403 }
+		);
+	}
+	return new Response(null, { status: 303, headers: { location: TWO_FACTOR_ENROLMENT_PATH } });
+};
+
 const pages = new PageCache();
 
 /** Serves anonymous register pages from the cache, keyed by the content version (decision 0012). */
@@ -129,7 +172,15 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(requestContext, session, securityHeaders, pageCache, i18n);
+export const handle = sequence(
+	requestContext,
+	session,
+	securityHeaders,
+	apiAccess,
+	twoFactorEnrolment,
+	pageCache,
+	i18n
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

@@ -149,4 +149,62 @@ describe('cli', () => {
 			expect(result.code).toBe(EXIT.USAGE);
 		});
 	});
+
+	describe('token create', () => {
+		const token = (...extra: string[]) =>
+			run(
+				'token',
+				'create',
+				'--email',
+				'Petra.Muster@Ortenau.Example',
+				'--name',
+				'Auswertung',
+				...extra
+			);
+
+		it('prints the token alone on stdout and stores only its hash', async () => {
+			const result = await token('--scope', 'read-write', '--days', '30');
+			expect(result.code).toBe(EXIT.OK);
+			expect(result.out).toMatch(/^ds_[A-Za-z0-9_-]{43}$/);
+			expect(result.err).toContain('API-Schlüssel „Auswertung“');
+			expect(result.err).toContain('nur dieses eine Mal');
+			expect(result.err).not.toContain(result.out);
+
+			const database = openDatabase({ databaseUrl: undefined, dataDir });
+			const rows = await database.db
+				.selectFrom('api_token')
+				.select(['name', 'scope', 'token_hash', 'created_at', 'expires_at'])
+				.execute();
+			await database.close();
+			expect(rows).toHaveLength(1);
+			expect(rows[0]).toMatchObject({ name: 'Auswertung', scope: 'read_write' });
+			expect(JSON.stringify(rows)).not.toContain(result.out.slice(3));
+			const days =
+				(Date.parse(rows[0]?.expires_at ?? '') - Date.parse(rows[0]?.created_at ?? '')) /
+				86_400_000;
+			expect(days).toBe(30);
+		});
+
+		it('refuses unknown people and lifetimes over a year in German, and bad usage with 2', async () => {
+			const unknown = await run(
+				'token',
+				'create',
+				'--email',
+				'niemand@ortenau.example',
+				'--name',
+				'x',
+				'--scope',
+				'read',
+				'--days',
+				'30'
+			);
+			expect(unknown).toMatchObject({ code: EXIT.FAILED, out: '' });
+			expect(unknown.err).toContain('kein Konto');
+			const tooLong = await token('--scope', 'read', '--days', '366');
+			expect(tooLong).toMatchObject({ code: EXIT.FAILED, out: '' });
+			expect(tooLong.err).toContain('365 Tage');
+			expect((await token('--scope', 'admin', '--days', '30')).code).toBe(EXIT.USAGE);
+			expect((await token('--scope', 'read')).code).toBe(EXIT.USAGE);
+		});
+	});
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { openAppDatabase, loadSeedData } from '../lib/server/app';
-import { createCoordinator } from '../lib/server/auth';
+import { createApiTokenForPerson, createCoordinator } from '../lib/server/auth';
 import { config, SEED_MODES, type SeedMode } from '../lib/server/config';
 import { systemContext } from '../lib/server/context';
 import { migrateToLatest, MigrationError } from '../lib/server/db/migrate';
@@ -70,7 +70,9 @@ async function readNewPassword(input: CliInput): Promise<string> {
 
 export function buildProgram(
 	out: (line: string) => void = console.log,
-	input: CliInput = {}
+	input: CliInput = {},
+	/** Messages that must stay off stdout (where `token create` prints only the token). */
+	err: (line: string) => void = console.error
 ): Command {
 	const program = new Command()
 		.name('npm run cli --')
@@ -159,6 +161,48 @@ export function buildProgram(
 			);
 		});
 
+	const token = program.command('token').description('API-Schlüssel verwalten');
+	token
+		.command('create')
+		.description(
+			'API-Schlüssel für eine Person erstellen; der Schlüssel steht allein auf der Standardausgabe'
+		)
+		.requiredOption('--email <adresse>', 'E-Mail-Adresse der Person')
+		.requiredOption('--name <bezeichnung>', 'wofür der Schlüssel ist, z. B. "Auswertung"')
+		.addOption(
+			new Option('--scope <berechtigung>', 'read (nur lesen) oder read-write (lesen und ändern)')
+				.choices(['read', 'read-write'])
+				.makeOptionMandatory()
+		)
+		.requiredOption('--days <tage>', 'Gültigkeit in Tagen (1 bis 365)')
+		.action(async (options: { email: string; name: string; scope: string; days: string }) => {
+			const created = await withDatabase(async ({ db, describe }) => {
+				err(`Datenbank: ${describe}`);
+				await migrateToLatest(db);
+				try {
+					return await createApiTokenForPerson(systemContext(db, 'cli token create'), {
+						email: options.email,
+						name: options.name,
+						scope: options.scope === 'read-write' ? 'read_write' : 'read',
+						days: options.days
+					});
+				} catch (error) {
+					if (isDomainError(error) && Object.keys(error.fields).length > 0) {
+						throw new CliFailure(
+							Object.values(error.fields)
+								.map((code) => `Fehler: ${germanProblem(code)}`)
+								.join('\n')
+						);
+					}
+					throw error;
+				}
+			});
+			err(
+				`API-Schlüssel „${created.apiToken.name}“ (Nr. ${created.apiToken.id}) für Person Nr. ${created.personId} erstellt, gültig bis ${created.apiToken.expiresAt}. Er wird nur dieses eine Mal angezeigt:`
+			);
+			out(created.token);
+		});
+
 	return program;
 }
 
@@ -169,7 +213,7 @@ export async function runCli(
 	err: (line: string) => void = console.error,
 	input: CliInput = {}
 ): Promise<number> {
-	const program = buildProgram(out, input);
+	const program = buildProgram(out, input, err);
 	try {
 		if (argv.length === 0) {
 			out(program.helpInformation());

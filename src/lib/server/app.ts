@@ -7,7 +7,15 @@ import { ANONYMOUS, systemContext, type Ctx } from './context';
 import { openDatabase, type AppDatabase } from './db';
 import { migrateToLatest } from './db/migrate';
 import { logger } from './log';
-import { loadDemoContent, loadRegisterSource, seedDatabase, seedDir, type SeedData } from './seed';
+import {
+	loadDemoContent,
+	loadDemoPeople,
+	loadRegisterSource,
+	seedDatabase,
+	seedDir,
+	type DemoAccount,
+	type SeedData
+} from './seed';
 import type { SeedMode } from './config';
 
 let database: AppDatabase | undefined;
@@ -26,8 +34,46 @@ export function loadSeedData(mode: SeedMode, appRoot: string): SeedData {
 	const dir = seedDir(appRoot);
 	return {
 		register: loadRegisterSource(dir),
-		demo: mode === 'demo' ? loadDemoContent(dir) : undefined
+		demo: mode === 'demo' ? loadDemoContent(dir) : undefined,
+		demoPeople: mode === 'demo' ? loadDemoPeople(dir) : undefined
 	};
+}
+
+/**
+ * The demo sign-ins, once, right after the seeding, on the console (never through the logger,
+ * whose lines may be shipped elsewhere). In production the demo people have no passwords.
+ */
+export function demoAccountsNotice(
+	accounts: readonly DemoAccount[],
+	isProduction: boolean
+): string {
+	if (accounts.length === 0) return '';
+	if (isProduction || accounts.every((account) => account.password === null)) {
+		return [
+			'',
+			'Demo-Netzwerk angelegt. Die Demo-Personen haben im Produktivbetrieb kein Passwort und',
+			'können sich nicht anmelden. Ein Konto der Netzwerkkoordination legen Sie so an:',
+			'  npm run cli -- admin create --email <adresse> --name "<Name>"',
+			''
+		].join('\n');
+	}
+	const width = Math.max(...accounts.map((account) => account.email.length));
+	return [
+		'',
+		'================================================================================',
+		' Demo-Zugänge (nur dieses eine Mal angezeigt, Passwörter zufällig für diese',
+		' Installation; nicht für den Produktivbetrieb):',
+		'',
+		...accounts.map(
+			(account) => `  ${account.email.padEnd(width)}  ${account.password ?? '(kein Passwort)'}`
+		),
+		'',
+		' Anmelden unter /anmelden. Wer eine Kommune verwaltet oder das Netzwerk koordiniert,',
+		' richtet beim ersten Anmelden die Zwei-Faktor-Anmeldung ein (TWO_FACTOR_REQUIRED).',
+		' Zum Zurücksetzen: Datenverzeichnis leeren und neu starten.',
+		'================================================================================',
+		''
+	].join('\n');
 }
 
 /** Opens the database, migrates it and seeds it once. Called once per server process. */
@@ -42,9 +88,16 @@ export async function startApp(): Promise<AppDatabase> {
 		const outcome = await seedDatabase(
 			systemContext(opened.db, 'start'),
 			cfg.seed,
-			loadSeedData(cfg.seed, cfg.appRoot)
+			loadSeedData(cfg.seed, cfg.appRoot),
+			{ demoPasswords: !cfg.isProduction }
 		);
-		if (outcome.status === 'seeded') log.info(outcome, 'database seeded');
+		if (outcome.status === 'seeded') {
+			const { demoAccounts, ...summary } = outcome;
+			log.info({ ...summary, demoPeople: demoAccounts.length }, 'database seeded');
+			const notice = demoAccountsNotice(demoAccounts, cfg.isProduction);
+			// Shown once to the person starting the app; never through the logger.
+			if (notice) console.log(notice);
+		}
 	} catch (error) {
 		await opened.close();
 		throw error;

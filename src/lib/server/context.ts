@@ -10,6 +10,13 @@ export interface MunicipalityMembership {
 	role: 'admin' | 'member';
 }
 
+/**
+ * A browser session, or a personal API token (decision 0013) with its scope: a `read` token may
+ * read what its person may read and change nothing.
+ */
+export type PersonAuth =
+	{ method: 'session' } | { method: 'token'; scope: 'read' | 'read_write'; tokenId: number };
+
 /** A signed-in person, as the session hook builds them for each request. */
 export interface PersonActor {
 	kind: 'person';
@@ -18,8 +25,17 @@ export interface PersonActor {
 	/** Network coordination (Netzwerkkoordination). */
 	isCoordinator: boolean;
 	municipalities: readonly MunicipalityMembership[];
-	/** The session the request came with (its stored id, never the cookie's token). */
-	sessionId: string;
+	/**
+	 * The session the request came with (its stored id, never the cookie's token); null when the
+	 * request was authenticated by an API token.
+	 */
+	sessionId: string | null;
+	/** How the person authenticated this request: decides whether they may write (canWrite). */
+	auth: PersonAuth;
+	/** Whether the person has confirmed two-factor sign-in (TOTP). */
+	hasTwoFactor: boolean;
+	/** Whether the person's current e-mail address has been confirmed through a link. */
+	isEmailVerified: boolean;
 }
 
 /** Who is acting. Anonymous visitors see public content only. */

@@ -1,6 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { sessionCookieName, sessionCookieOptions, signIn, signOut } from '$lib/server/auth';
+import {
+	challengeCookieName,
+	challengeCookieOptions,
+	sessionCookieName,
+	sessionCookieOptions,
+	signIn,
+	signOut
+} from '$lib/server/auth';
 import { isDomainError } from '$lib/server/errors';
 import { retryAfterOf } from '$lib/server/rate-limits';
 import { safeReturnPath } from '$lib/server/web/return-path';
@@ -8,7 +15,14 @@ import { safeReturnPath } from '$lib/server/web/return-path';
 export const load: PageServerLoad = ({ locals, url }) => {
 	const weiter = safeReturnPath(url.searchParams.get('weiter') ?? '/');
 	if (locals.ctx.actor.kind === 'person') redirect(303, weiter);
-	return { weiter };
+	return {
+		weiter,
+		notice: url.searchParams.has('zurueckgesetzt')
+			? ('after_reset' as const)
+			: url.searchParams.has('abgelaufen')
+				? ('challenge_expired' as const)
+				: null
+	};
 };
 
 export const actions: Actions = {
@@ -37,6 +51,15 @@ export const actions: Actions = {
 				return fail(400, { email: shownEmail, retryAfterSeconds: 0, fields: error.fields });
 			}
 			throw error;
+		}
+		if (result.status === 'two_factor_required') {
+			// No session yet: the short-lived challenge cookie carries the person to the second step.
+			cookies.set(
+				challengeCookieName(isHttps),
+				result.challengeToken,
+				challengeCookieOptions(isHttps, result.expiresAt)
+			);
+			redirect(303, `/anmelden/bestaetigen?weiter=${encodeURIComponent(weiter)}`);
 		}
 		// A session the browser brought (someone else's on a shared PC, or one planted by an
 		// attacker) ends here; the person continues only with the new one.

@@ -11,6 +11,7 @@ import {
 	AUDIT_PAGE_SIZE,
 	emailActorLabel,
 	listAuditEvents,
+	listAuditMunicipalities,
 	parseAuditFilter,
 	purgeAuditEvents,
 	recordAuditEvent,
@@ -360,5 +361,17 @@ describe('purgeAuditEvents', () => {
 		expect(isDomainError(forbidden) && forbidden.code).toBe('FORBIDDEN');
 		const invalid: unknown = await purgeAuditEvents(system(), 0.5).catch((e: unknown) => e);
 		expect(isDomainError(invalid) && invalid.code).toBe('INVALID');
+	});
+});
+
+describe('listAuditMunicipalities', () => {
+	it('offers the municipalities the log mentions, by name, to the coordination only', async () => {
+		await insertMunicipality('08317098', 'Nie erwähnt');
+		expect(await listAuditMunicipalities(system())).toEqual([
+			{ id: municipalities.achern, name: 'Achern' },
+			{ id: municipalities.oberkirch, name: 'Oberkirch' }
+		]);
+		const error: unknown = await listAuditMunicipalities(t.ctx(ANONYMOUS)).catch((e: unknown) => e);
+		expect(isDomainError(error) && error.code).toBe('FORBIDDEN');
 	});
 });

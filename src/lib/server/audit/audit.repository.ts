@@ -73,3 +73,14 @@ export async function deleteAuditEventsBefore(db: Db, cutoff: string): Promise<n
 		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }
+
+/** The municipalities the log mentions, by name: the choices of the municipality filter. */
+export function findAuditMunicipalities(db: Db) {
+	return db
+		.selectFrom('municipality as m')
+		.select(['m.id', 'm.name'])
+		.where('m.id', 'in', db.selectFrom('audit_event').select('municipality_id').distinct())
+		.orderBy('m.name_sort')
+		.orderBy('m.id')
+		.execute();
+}

@@ -8,7 +8,12 @@ import { inTransaction, json, type Db } from '../db';
 import { forbidden, invalid } from '../errors';
 import { auditActionLabel, isAuditAction, type AuditAction } from './audit.actions';
 import { canPurgeAuditLog, canReadAuditLog } from './audit.policy';
-import { deleteAuditEventsBefore, findAuditEvents, insertAuditEvent } from './audit.repository';
+import {
+	deleteAuditEventsBefore,
+	findAuditEvents,
+	findAuditMunicipalities,
+	insertAuditEvent
+} from './audit.repository';
 import { AUDIT_PAGE_SIZE, formatAuditCursor, type AuditFilter } from './audit.schema';
 import { nextDay, startOfDay } from './day-range';
 
@@ -160,6 +165,12 @@ export async function listAuditEvents(ctx: Ctx, filter: AuditFilter): Promise<Au
 				: null,
 		pageSize: AUDIT_PAGE_SIZE
 	};
+}
+
+/** The municipalities the log mentions (id and name), for the view's filter. Coordination only. */
+export async function listAuditMunicipalities(ctx: Ctx): Promise<{ id: number; name: string }[]> {
+	if (!canReadAuditLog(ctx.actor)) throw forbidden('audit log');
+	return findAuditMunicipalities(ctx.db);
 }
 
 /**

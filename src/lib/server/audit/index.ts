@@ -2,6 +2,7 @@ export {
 	AUDIT_RETENTION_DAYS,
 	auditActorOf,
 	listAuditEvents,
+	listAuditMunicipalities,
 	purgeAuditEvents,
 	recordAuditEvent,
 	type AuditEventInput,

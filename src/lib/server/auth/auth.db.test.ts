@@ -14,7 +14,7 @@ import {
 	listSessions,
 	purgeExpiredSessions,
 	revokeSession,
-	signIn,
+	signIn as signInOrChallenge,
 	signOut,
 	signOutEverywhere,
 	validateSession
@@ -22,6 +22,13 @@ import {
 import { sessionIdOf } from './session.token';
 
 const t = useTestDatabase();
+
+/** Sign-in of people without two-factor: always a session (two-factor: account-security tests). */
+async function signIn(...args: Parameters<typeof signInOrChallenge>) {
+	const result = await signInOrChallenge(...args);
+	if (result.status !== 'signed_in') throw new Error('expected a session');
+	return result;
+}
 
 const PASSWORD = 'Rhein-Ufer-Laterne-47';
 const START = Date.parse('2026-11-25T12:00:00.000Z');
@@ -420,14 +427,16 @@ describe('sign-out and session management', () => {
 			[annaOld.actor.sessionId, false, 'Browser 0']
 		]);
 
-		const foreign = await errorOf(revokeSession(ctxAt(181, annaNow.actor), berts.actor.sessionId));
+		const foreign = await errorOf(
+			revokeSession(ctxAt(181, annaNow.actor), sessionIdOf(berts.token))
+		);
 		expect(foreign.code).toBe('NOT_FOUND');
 		const missing = await errorOf(revokeSession(ctxAt(181, annaNow.actor), 'f'.repeat(64)));
 		expect(missing.code).toBe('NOT_FOUND');
 		expect(missing.message).toBe(foreign.message);
 		expect(await validateSession(t.db, berts.token, at(182))).not.toBeNull();
 
-		await revokeSession(ctxAt(183, annaNow.actor), annaOld.actor.sessionId);
+		await revokeSession(ctxAt(183, annaNow.actor), sessionIdOf(annaOld.token));
 		expect(await validateSession(t.db, annaOld.token, at(184))).toBeNull();
 		expect((await listSessions(ctxAt(185, annaNow.actor))).map((s) => s.id)).toEqual([
 			annaNow.actor.sessionId

@@ -15,6 +15,9 @@ const person = (overrides: Partial<PersonActor> = {}): PersonActor => ({
 	isCoordinator: false,
 	municipalities: [],
 	sessionId: 'a'.repeat(64),
+	auth: { method: 'session' },
+	hasTwoFactor: false,
+	isEmailVerified: true,
 	...overrides
 });
 const system = { kind: 'system', reason: 'cli' } as const;

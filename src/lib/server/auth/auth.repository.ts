@@ -7,7 +7,7 @@ import type { PersonTable, SessionTable } from '../db/schema';
 export function findPersonForSignIn(db: Db, email: string) {
 	return db
 		.selectFrom('person')
-		.select(['id', 'display_name', 'password_hash', 'is_coordinator'])
+		.select(['id', 'display_name', 'password_hash', 'is_coordinator', 'two_factor_enabled_at'])
 		.where('email', '=', email)
 		.where('deleted_at', 'is', null)
 		.executeTakeFirst();
@@ -82,7 +82,9 @@ export function findSessionWithPerson(db: Db, sessionId: string) {
 			's.idle_expires_at',
 			'p.display_name',
 			'p.is_coordinator',
-			'p.deleted_at'
+			'p.deleted_at',
+			'p.email_verified_at',
+			'p.two_factor_enabled_at'
 		])
 		.where('s.id', '=', sessionId)
 		.executeTakeFirst();
@@ -155,4 +157,72 @@ export async function deleteExpiredSessions(db: Db, nowIso: string): Promise<num
 		.where((eb) => eb.or([eb('expires_at', '<=', nowIso), eb('idle_expires_at', '<=', nowIso)]))
 		.executeTakeFirst();
 	return Number(result.numDeletedRows);
+}
+
+/** Ends every session of the person except `keepSessionId` (the one in use). */
+export async function deleteOtherSessionsOfPerson(
+	db: Db,
+	personId: number,
+	keepSessionId: string
+): Promise<number> {
+	const result = await db
+		.deleteFrom('session')
+		.where('person_id', '=', personId)
+		.where('id', '<>', keepSessionId)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+/** A person who is not deleted, by id: what account pages need. */
+export function findActivePerson(db: Db, personId: number) {
+	return db
+		.selectFrom('person')
+		.select([
+			'id',
+			'email',
+			'display_name',
+			'password_hash',
+			'email_verified_at',
+			'two_factor_enabled_at'
+		])
+		.where('id', '=', personId)
+		.where('deleted_at', 'is', null)
+		.executeTakeFirst();
+}
+
+export async function updatePasswordHash(
+	db: Db,
+	personId: number,
+	passwordHash: string,
+	nowIso: string
+): Promise<void> {
+	await db
+		.updateTable('person')
+		.set({ password_hash: passwordHash, updated_at: nowIso })
+		.where('id', '=', personId)
+		.execute();
+}
+
+/** Marks the address confirmed (keeps an earlier confirmation time). */
+export async function markEmailVerified(db: Db, personId: number, nowIso: string): Promise<void> {
+	await db
+		.updateTable('person')
+		.set({ email_verified_at: nowIso, updated_at: nowIso })
+		.where('id', '=', personId)
+		.where('email_verified_at', 'is', null)
+		.execute();
+}
+
+/** Replaces the address by a confirmed new one. */
+export async function updatePersonEmail(
+	db: Db,
+	personId: number,
+	email: string,
+	nowIso: string
+): Promise<void> {
+	await db
+		.updateTable('person')
+		.set({ email, email_verified_at: nowIso, updated_at: nowIso })
+		.where('id', '=', personId)
+		.execute();
 }

@@ -5,7 +5,7 @@
  */
 import { emailActorLabel, recordAuditEvent } from '../audit';
 import type { Actor, Ctx, PersonActor } from '../context';
-import { inTransaction, type Db } from '../db';
+import { inTransaction, type Db, type Tx } from '../db';
 import { DomainError, invalid, notFound } from '../errors';
 import {
 	consumeRateLimit,
@@ -28,8 +28,11 @@ import {
 	findSessionWithPerson,
 	insertSession,
 	markSignedIn,
-	touchSession
+	touchSession,
+	updatePasswordHash
 } from './auth.repository';
+import { accountTokenHash, CHALLENGE_SECONDS, newAccountToken } from './account-token';
+import { insertSignInChallenge } from './two-factor.repository';
 import { isSignedIn } from './auth.policy';
 import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from './password.hash';
 import {
@@ -50,12 +53,30 @@ export interface SignInRequest {
 	userAgent: string | null;
 }
 
-export interface SignInResult {
+/** A new session: the person is signed in. */
+export interface SessionStarted {
+	status: 'signed_in';
 	/** Goes into the cookie and nowhere else; the database keeps only its hash. */
 	token: string;
 	expiresAt: Date;
 	personId: number;
 }
+
+/**
+ * The password was right, but the person uses two-factor sign-in: no session yet. The route puts
+ * `challengeToken` into the short-lived challenge cookie and asks for the code.
+ */
+export interface TwoFactorChallenge {
+	status: 'two_factor_required';
+	challengeToken: string;
+	expiresAt: Date;
+	personId: number;
+}
+
+export type SignInResult = SessionStarted | TwoFactorChallenge;
+
+/** How the person proved who they are, for the audit log. */
+export type SignInMethod = 'password' | 'totp' | 'backup_code';
 
 /** The one answer for an unknown address, a person without password and a wrong password. */
 export const SIGN_IN_FAILED = 'sign_in_failed';
@@ -67,6 +88,51 @@ function cleanUserAgent(userAgent: string | null): string | null {
 	// eslint-disable-next-line no-control-regex
 	const text = userAgent.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
 	return text ? Array.from(text).slice(0, SESSION_USER_AGENT_MAX).join('') : null;
+}
+
+/**
+ * Starts a session for a person whose sign-in is complete, inside the caller's transaction: the
+ * one place sessions are made, for password-only sign-in and for the second step alike. The
+ * session id is always new; ending the browser's earlier session is the route's part.
+ */
+export async function createSession(
+	tx: Tx,
+	ctx: Ctx,
+	person: { id: number; display_name: string },
+	request: { ip: string | null; userAgent: string | null; method: SignInMethod },
+	rehashedPassword: string | null = null
+): Promise<SessionStarted> {
+	const userAgent = cleanUserAgent(request.userAgent);
+	const now = ctx.now();
+	const nowIso = now.toISOString();
+	const expiresAt = addSeconds(now, SESSION_ABSOLUTE_SECONDS);
+	const token = newSessionToken();
+	await insertSession(tx, {
+		id: sessionIdOf(token),
+		person_id: person.id,
+		created_at: nowIso,
+		last_seen_at: nowIso,
+		expires_at: expiresAt.toISOString(),
+		idle_expires_at: addSeconds(now, SESSION_IDLE_SECONDS).toISOString(),
+		ip_address: request.ip,
+		user_agent: userAgent
+	});
+	await markSignedIn(tx, person.id, nowIso, rehashedPassword);
+	await recordAuditEvent(
+		tx,
+		{
+			action: 'auth.sign_in.succeeded',
+			actorPersonId: person.id,
+			actorLabel: person.display_name,
+			subjectType: 'person',
+			subjectId: person.id,
+			ipAddress: request.ip,
+			userAgent,
+			...(request.method === 'password' ? {} : { details: { method: request.method } })
+		},
+		ctx
+	);
+	return { status: 'signed_in', token, expiresAt, personId: person.id };
 }
 
 function unauthenticated(): DomainError {
@@ -81,6 +147,10 @@ function unauthenticated(): DomainError {
  * verification like a known one (so timing does not tell whether an address exists), and every
  * failure gives the same answer. The session is always new: whatever session the client brought
  * is ignored, so a planted session id cannot be fixed onto the person.
+ *
+ * A person with two-factor sign-in gets no session here but a challenge (see
+ * `completeTwoFactorSignIn`); the password limits are settled all the same, since the password
+ * was right.
  *
  * Throws INVALID (`form: sign_in_failed`, or a missing field) or RATE_LIMITED.
  */
@@ -140,41 +210,37 @@ export async function signIn(ctx: Ctx, request: SignInRequest): Promise<SignInRe
 
 	// Hashing is slow; do it before the transaction rather than holding the write lock.
 	const rehashed = needsRehash(storedHash) ? await hashPassword(password) : null;
-	const now = ctx.now();
-	const nowIso = now.toISOString();
-	const expiresAt = addSeconds(now, SESSION_ABSOLUTE_SECONDS);
-	const token = newSessionToken();
-	await inTransaction(ctx.db, async (tx) => {
-		await insertSession(tx, {
-			id: sessionIdOf(token),
-			person_id: person.id,
-			created_at: nowIso,
-			last_seen_at: nowIso,
-			expires_at: expiresAt.toISOString(),
-			idle_expires_at: addSeconds(now, SESSION_IDLE_SECONDS).toISOString(),
-			ip_address: request.ip,
-			user_agent: userAgent
+	let result: SignInResult;
+	if (person.two_factor_enabled_at !== null) {
+		const now = ctx.now();
+		const expiresAt = addSeconds(now, CHALLENGE_SECONDS);
+		const challengeToken = newAccountToken();
+		await inTransaction(ctx.db, async (tx) => {
+			await insertSignInChallenge(tx, {
+				id: accountTokenHash(challengeToken),
+				person_id: person.id,
+				created_at: now.toISOString(),
+				expires_at: expiresAt.toISOString()
+			});
+			if (rehashed) await updatePasswordHash(tx, person.id, rehashed, now.toISOString());
 		});
-		await markSignedIn(tx, person.id, nowIso, rehashed);
-		await recordAuditEvent(
-			tx,
-			{
-				action: 'auth.sign_in.succeeded',
-				actorPersonId: person.id,
-				actorLabel: person.display_name,
-				subjectType: 'person',
-				subjectId: person.id,
-				ipAddress: request.ip,
-				userAgent
-			},
-			ctx
+		result = { status: 'two_factor_required', challengeToken, expiresAt, personId: person.id };
+	} else {
+		result = await inTransaction(ctx.db, (tx) =>
+			createSession(
+				tx,
+				ctx,
+				person,
+				{ ip: request.ip, userAgent: request.userAgent, method: 'password' },
+				rehashed
+			)
 		);
-	});
+	}
 	// The limits commit on their own (they refuse to run in a transaction): the account's
 	// strikes are forgiven, and the address counts failures only.
 	await resetRateLimit(ctx, account.key);
 	await refundRateLimit(ctx, address.key);
-	return { token, expiresAt, personId: person.id };
+	return result;
 }
 
 /**
@@ -207,7 +273,10 @@ export async function validateSession(
 		displayName: row.display_name,
 		isCoordinator: row.is_coordinator,
 		municipalities: memberships.map((m) => ({ municipalityId: m.municipality_id, role: m.role })),
-		sessionId
+		sessionId,
+		auth: { method: 'session' },
+		hasTwoFactor: row.two_factor_enabled_at !== null,
+		isEmailVerified: row.email_verified_at !== null
 	};
 }
 

@@ -12,8 +12,67 @@ export {
 	type SignInResult
 } from './auth.service';
 export { createCoordinator } from './person.service';
+export { createSession, type SessionStarted, type TwoFactorChallenge } from './auth.service';
+export {
+	changePassword,
+	getAccountSecurity,
+	purgeExpiredAccountTokens,
+	type AccountSecurity
+} from './account-security.service';
+export {
+	isPasswordResetLinkUsable,
+	PASSWORD_RESET_PATH,
+	requestPasswordReset,
+	resetPassword
+} from './password-reset.service';
+export {
+	EMAIL_VERIFICATION_PATH,
+	findEmailVerificationLink,
+	requestEmailChange,
+	sendEmailVerification,
+	verifyEmail,
+	type EmailVerificationLink
+} from './email-verification.service';
+export {
+	CHALLENGE_MAX_ATTEMPTS,
+	completeTwoFactorSignIn,
+	confirmTwoFactorSetup,
+	disableTwoFactor,
+	getTwoFactorStatus,
+	regenerateBackupCodes,
+	type TwoFactorSetup,
+	type TwoFactorStatus
+} from './two-factor.service';
+export {
+	isReachableBeforeEnrolment,
+	isTwoFactorRequired,
+	mustEnrolTwoFactor,
+	TWO_FACTOR_ENROLMENT_PATH
+} from './two-factor.policy';
+export { challengeCookieName, challengeCookieOptions } from './account-token';
+export { qrCodeSvg } from './qr-code';
+export {
+	authenticateApiToken,
+	createApiToken,
+	createApiTokenForPerson,
+	listApiTokens,
+	revokeApiToken,
+	type ApiTokenView,
+	type CreatedApiToken
+} from './api-token.service';
+export { canCreateApiToken, type ApiTokenStatus } from './api-token.policy';
+export { getCurrentPerson, type CurrentPerson } from './current-person.service';
+export {
+	API_TOKEN_DAY_CHOICES,
+	API_TOKEN_MAX_DAYS,
+	API_TOKEN_NAME_MAX_LENGTH,
+	type CreateApiTokenInput
+} from './api-token.schema';
+export { bearerTokenOf } from './api-token.token';
 export {
 	canCreateCoordinator,
+	canRead,
+	canWrite,
 	isCoordinator,
 	isMunicipalityAdmin,
 	isMunicipalityMember,
@@ -26,6 +85,7 @@ export {
 	PASSWORD_MIN_LENGTH,
 	type PasswordProblem
 } from './password.policy';
+export { hashPassword, verifyPassword } from './password.hash';
 export {
 	SESSION_ABSOLUTE_SECONDS,
 	SESSION_IDLE_SECONDS,

@@ -116,9 +116,20 @@ const columns = {
 		created_at: true,
 		updated_at: true,
 		last_sign_in_at: true,
-		deleted_at: true
+		deleted_at: true,
 		// -- person columns of migration 0010 (account security) --
+		two_factor_secret: true,
+		two_factor_enabled_at: true,
+		two_factor_last_step: true,
 		// -- person columns of migration 0012 (profile) --
+		phone: true,
+		email_visibility: true,
+		phone_visibility: true,
+		is_listed: true,
+		about: true,
+		name_sort: true,
+		notification_settings_json: true,
+		is_demo: true
 	},
 	person_municipality: { person_id: true, municipality_id: true, role: true, created_at: true },
 	session: {
@@ -130,11 +141,71 @@ const columns = {
 		idle_expires_at: true,
 		ip_address: true,
 		user_agent: true
-	}
+	},
 	// -- 0010 (account security) --
+	account_token: {
+		id: true,
+		token_hash: true,
+		purpose: true,
+		person_id: true,
+		email: true,
+		created_at: true,
+		expires_at: true,
+		used_at: true
+	},
+	backup_code: { id: true, person_id: true, code_hash: true, created_at: true, used_at: true },
+	sign_in_challenge: {
+		id: true,
+		person_id: true,
+		created_at: true,
+		expires_at: true,
+		attempts: true
+	},
 	// -- 0011 (joining) --
+	invitation: {
+		id: true,
+		token_hash: true,
+		email: true,
+		display_name: true,
+		role: true,
+		invited_by_person_id: true,
+		created_at: true,
+		expires_at: true,
+		accepted_at: true,
+		accepted_person_id: true,
+		revoked_at: true
+	},
+	invitation_municipality: { invitation_id: true, municipality_id: true },
+	membership_application: {
+		id: true,
+		contact_name: true,
+		email: true,
+		job_title: true,
+		phone: true,
+		message: true,
+		status: true,
+		decision_reason: true,
+		decided_by_person_id: true,
+		decided_at: true,
+		created_at: true
+	},
+	membership_application_municipality: { application_id: true, municipality_id: true },
 	// -- 0012 (profile) --
+	person_expertise: { person_id: true, tag: true, tag_sort: true },
+	person_topic: { person_id: true, topic: true, topic_sort: true },
 	// -- 0013 (API tokens) --
+	api_token: {
+		id: true,
+		person_id: true,
+		name: true,
+		token_hash: true,
+		token_prefix: true,
+		scope: true,
+		created_at: true,
+		expires_at: true,
+		last_used_at: true,
+		revoked_at: true
+	}
 } satisfies ColumnsOf;
 
 const t = useTestDatabase();

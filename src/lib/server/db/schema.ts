@@ -191,7 +191,25 @@ export interface PersonTable {
 	/** Set when the account is deleted; such a person cannot sign in. */
 	deleted_at: string | null;
 	// -- person columns of migration 0010 (account security) --
+	/** TOTP key, sealed (secrets.ts `sealSecret('totp', …)`); set while set-up is pending too. */
+	two_factor_secret: string | null;
+	/** When two-factor sign-in was confirmed; null while not enabled (or set-up pending). */
+	two_factor_enabled_at: string | null;
+	/** The last TOTP time step accepted: a code of this or an earlier step is refused (replay). */
+	two_factor_last_step: number | null;
 	// -- person columns of migration 0012 (profile) --
+	phone: string | null;
+	/** Who sees the e-mail address in the directory (see people/contact.policy.ts). */
+	email_visibility: ColumnType<ContactVisibility, ContactVisibility | undefined, ContactVisibility>;
+	phone_visibility: ColumnType<ContactVisibility, ContactVisibility | undefined, ContactVisibility>;
+	/** Shown in the people directory; off until the person opts in (privacy by default). */
+	is_listed: ColumnType<boolean, boolean | undefined, boolean>;
+	about: string | null;
+	/** germanSortKey(display_name); empty until the profile is first saved. */
+	name_sort: ColumnType<string, string | undefined, string>;
+	/** Parsed with NotificationSettingsSchema (people module); `{}` means all defaults. */
+	notification_settings_json: ColumnType<unknown, string | undefined, string>;
+	is_demo: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface PersonMunicipalityTable {
@@ -223,12 +241,136 @@ export interface ContentVersionTable {
 }
 
 // -- tables of migration 0010 (account security) --
+export const ACCOUNT_TOKEN_PURPOSES = ['verify_email', 'reset_password'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/** A single-use link sent by mail (e-mail verification, password reset). */
+export interface AccountTokenTable {
+	id: Generated<number>;
+	/** SHA-256 (hex) of the token in the link; unique. */
+	token_hash: string;
+	purpose: AccountTokenPurpose;
+	person_id: number;
+	/** The address the link was sent to; for an address change, the new address. */
+	email: string;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+/** Single-use backup codes for two-factor sign-in, stored as keyed hashes. */
+export interface BackupCodeTable {
+	id: Generated<number>;
+	person_id: number;
+	code_hash: string;
+	created_at: CreatedAt;
+	used_at: string | null;
+}
+
+/** The step between a correct password and the second factor. */
+export interface SignInChallengeTable {
+	/** SHA-256 (hex) of the token in the challenge cookie. */
+	id: string;
+	person_id: number;
+	created_at: string;
+	expires_at: string;
+	attempts: Generated<number>;
+}
 
 // -- tables of migration 0011 (joining) --
 
+export const INVITATION_ROLES = MUNICIPALITY_ROLES;
+
+/** A single-use, expiring invitation into one or several municipalities (one association). */
+export interface InvitationTable {
+	id: Generated<number>;
+	/** SHA-256 (hex) of the link's token; the token itself is never stored. */
+	token_hash: string;
+	/** Normalised (normaliseEmail): only a person with this address may accept. */
+	email: string;
+	/** Suggested name for the new account. */
+	display_name: string | null;
+	role: MunicipalityRole;
+	invited_by_person_id: number | null;
+	created_at: CreatedAt;
+	expires_at: string;
+	accepted_at: string | null;
+	accepted_person_id: number | null;
+	revoked_at: string | null;
+}
+
+export interface InvitationMunicipalityTable {
+	invitation_id: number;
+	municipality_id: number;
+}
+
+export const APPLICATION_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** A municipality's (or an association's) application from the public form "Mitglied werden". */
+export interface MembershipApplicationTable {
+	id: Generated<number>;
+	contact_name: string;
+	/** Normalised; the admin invitation goes here when the application is accepted. */
+	email: string;
+	job_title: string | null;
+	phone: string | null;
+	message: string | null;
+	status: ColumnType<ApplicationStatus, ApplicationStatus | undefined, ApplicationStatus>;
+	decision_reason: string | null;
+	decided_by_person_id: number | null;
+	decided_at: string | null;
+	created_at: CreatedAt;
+}
+
+export interface MembershipApplicationMunicipalityTable {
+	application_id: number;
+	municipality_id: number;
+}
+
 // -- tables of migration 0012 (profile) --
 
+export const CONTACT_VISIBILITIES = ['network', 'municipality', 'hidden'] as const;
+/** `network`: every signed-in member; `municipality`: members of a shared municipality. */
+export type ContactVisibility = (typeof CONTACT_VISIBILITIES)[number];
+
+/** Expertise tags of a person (free short tags, matched by their German sort key). */
+export interface PersonExpertiseTable {
+	person_id: number;
+	tag: string;
+	tag_sort: string;
+}
+
+/** Topics a person can be asked about ("ansprechbar für"). */
+export interface PersonTopicTable {
+	person_id: number;
+	topic: string;
+	topic_sort: string;
+}
+
 // -- tables of migration 0013 (API tokens) --
+
+export const API_TOKEN_SCOPES = ['read', 'read_write'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+/** A personal API token (decision 0013). The token itself is never stored. */
+export interface ApiTokenTable {
+	id: Generated<number>;
+	person_id: number;
+	/** The person's label, e.g. "Auswertung Kreistag". */
+	name: string;
+	/** SHA-256 (hex) of the whole token `ds_…`; unique. */
+	token_hash: string;
+	/** The first characters after `ds_`, shown in lists so people can tell tokens apart. */
+	token_prefix: string;
+	scope: ApiTokenScope;
+	created_at: CreatedAt;
+	/** Required: every token ends, at most 365 days after it was made. */
+	expires_at: string;
+	/** Updated at most once a minute. */
+	last_used_at: string | null;
+	revoked_at: string | null;
+}
 
 export interface Database {
 	content_version: ContentVersionTable;
@@ -245,9 +387,19 @@ export interface Database {
 	person_municipality: PersonMunicipalityTable;
 	session: SessionTable;
 	// -- 0010 (account security) --
+	account_token: AccountTokenTable;
+	backup_code: BackupCodeTable;
+	sign_in_challenge: SignInChallengeTable;
 	// -- 0011 (joining) --
+	invitation: InvitationTable;
+	invitation_municipality: InvitationMunicipalityTable;
+	membership_application: MembershipApplicationTable;
+	membership_application_municipality: MembershipApplicationMunicipalityTable;
 	// -- 0012 (profile) --
+	person_expertise: PersonExpertiseTable;
+	person_topic: PersonTopicTable;
 	// -- 0013 (API tokens) --
+	api_token: ApiTokenTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -13,7 +13,12 @@ const silent = pino({ level: 'silent' });
 async function addPerson(): Promise<number> {
 	const row = await t.db
 		.insertInto('person')
-		.values({ email: 'wartung@example.de', display_name: 'Wartung', updated_at: NOW.toISOString() })
+		.values({
+			email: 'wartung@example.de',
+			display_name: 'Wartung',
+			is_coordinator: false,
+			updated_at: NOW.toISOString()
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;

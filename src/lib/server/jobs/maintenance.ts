@@ -4,7 +4,7 @@
  * same time do no harm; a failing task is logged and does not stop the others.
  */
 import { purgeAuditEvents } from '../audit';
-import { purgeExpiredSessions } from '../auth';
+import { purgeExpiredAccountTokens, purgeExpiredSessions } from '../auth';
 import { systemContext, type Ctx } from '../context';
 import type { Db } from '../db';
 import { logger, type Logger } from '../log';
@@ -27,6 +27,7 @@ export interface MaintenanceOptions {
 export function maintenanceTasks(options: MaintenanceOptions): MaintenanceTask[] {
 	return [
 		{ name: 'sessions', run: purgeExpiredSessions },
+		{ name: 'account_tokens', run: purgeExpiredAccountTokens },
 		{ name: 'rate_limits', run: purgeExpiredRateLimits },
 		{ name: 'mail', run: purgeFinishedMail },
 		{ name: 'audit', run: (ctx) => purgeAuditEvents(ctx, options.auditRetentionDays) }

@@ -74,6 +74,49 @@ export const RATE_LIMIT_POLICIES = {
 		windowSeconds: HOUR
 	},
 	/**
+	 * Second-factor codes per person at sign-in: 5 per 15 minutes, then blocked for 15 minutes,
+	 * doubling up to a day. A six-digit code has a million values and three are valid at a time;
+	 * this keeps the chance of guessing one below one in a thousand per year of trying.
+	 */
+	TWO_FACTOR_PER_ACCOUNT: {
+		scope: 'twofactor:person',
+		subject: 'person',
+		limit: 5,
+		windowSeconds: 15 * MINUTE,
+		blockSeconds: 15 * MINUTE,
+		maxBlockSeconds: DAY
+	},
+	/**
+	 * Confirmations inside one's account (current password or code, for changing the password or
+	 * address, two-factor set-up and removal): 10 per 15 minutes, then blocked, doubling up to a
+	 * day. Stops a stolen session from guessing its way to the password.
+	 */
+	REAUTHENTICATION_PER_PERSON: {
+		scope: 'reauth:person',
+		subject: 'person',
+		limit: 10,
+		windowSeconds: 15 * MINUTE,
+		blockSeconds: 15 * MINUTE,
+		maxBlockSeconds: DAY
+	},
+	/** Verification mails per person (own address or a new one): 5 per hour. */
+	EMAIL_VERIFICATION_PER_PERSON: {
+		scope: 'verify:person',
+		subject: 'person',
+		limit: 5,
+		windowSeconds: HOUR
+	},
+	/**
+	 * API tokens created per person: 20 per day. Far more than a person needs; stops a hijacked
+	 * session from minting tokens as a way to stay in after the password is changed.
+	 */
+	API_TOKEN_PER_PERSON: {
+		scope: 'apitoken:person',
+		subject: 'person',
+		limit: 20,
+		windowSeconds: DAY
+	},
+	/**
 	 * Invitations sent per person: 50 per day. Enough to invite a municipality's whole team at
 	 * once; a hijacked account cannot turn the network into a mail cannon.
 	 */

@@ -1,4 +1,5 @@
-export { seedDatabase, type SeedData, type SeedOutcome } from './seed.service';
+export { seedDatabase, type SeedData, type SeedOptions, type SeedOutcome } from './seed.service';
+export { loadDemoPeople, type DemoAccount, type DemoPerson } from './demo-people';
 export {
 	loadDemoContent,
 	loadRegisterSource,

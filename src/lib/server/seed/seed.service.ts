@@ -10,15 +10,38 @@ import type { Ctx } from '../context';
 import { json, type Tx } from '../db';
 import type { ActivityTable, MunicipalityTable } from '../db/schema';
 import { germanSortKey } from '../text/sort-key';
+import {
+	insertDemoPeople,
+	prepareDemoPeople,
+	type DemoAccount,
+	type DemoPerson
+} from './demo-people';
 import type { DemoContent, RegisterSource } from './seed-source';
 
 export type SeedOutcome =
-	| { status: 'seeded'; mode: SeedMode; municipalities: number; members: number }
+	| {
+			status: 'seeded';
+			mode: SeedMode;
+			municipalities: number;
+			members: number;
+			/** Demo sign-ins (with passwords only when asked for); never log this list. */
+			demoAccounts: DemoAccount[];
+	  }
 	| { status: 'already-seeded'; mode: string; seededAt: string };
 
 export interface SeedData {
 	register?: RegisterSource;
 	demo?: DemoContent;
+	/** The demo network's people (mode `demo` only). */
+	demoPeople?: DemoPerson[];
+}
+
+export interface SeedOptions {
+	/**
+	 * Give the demo people random passwords (returned once in the outcome, for the console).
+	 * Off in production: there the demo people cannot sign in.
+	 */
+	demoPasswords?: boolean;
 }
 
 const CHUNK = 200;
@@ -153,7 +176,12 @@ async function applyDemo(tx: Tx, demo: DemoContent, now: string): Promise<number
  * Seeds the database once. Returns what happened; never changes a database that was seeded
  * before (whatever mode that was).
  */
-export async function seedDatabase(ctx: Ctx, mode: SeedMode, data: SeedData): Promise<SeedOutcome> {
+export async function seedDatabase(
+	ctx: Ctx,
+	mode: SeedMode,
+	data: SeedData,
+	options: SeedOptions = {}
+): Promise<SeedOutcome> {
 	const previous = await findSeedRun(ctx.db);
 	if (previous)
 		return { status: 'already-seeded', mode: previous.mode, seededAt: previous.seeded_at };
@@ -161,6 +189,10 @@ export async function seedDatabase(ctx: Ctx, mode: SeedMode, data: SeedData): Pr
 	if (mode === 'demo' && !data.demo) throw new Error('seed: demo content missing');
 
 	const now = ctx.now().toISOString();
+	const demoPeople =
+		mode === 'demo'
+			? await prepareDemoPeople(data.demoPeople ?? [], options.demoPasswords ?? false)
+			: [];
 	try {
 		return await ctx.db.transaction().execute(async (tx) => {
 			// The marker goes first: a concurrent seeder blocks or fails here, before any data.
@@ -168,7 +200,8 @@ export async function seedDatabase(ctx: Ctx, mode: SeedMode, data: SeedData): Pr
 			const municipalities =
 				data.register && mode !== 'none' ? await insertRegister(tx, data.register, now) : 0;
 			const members = data.demo && mode === 'demo' ? await applyDemo(tx, data.demo, now) : 0;
-			return { status: 'seeded', mode, municipalities, members } as const;
+			const demoAccounts = await insertDemoPeople(tx, demoPeople, now);
+			return { status: 'seeded', mode, municipalities, members, demoAccounts } as const;
 		});
 	} catch (error) {
 		const winner = await findSeedRun(ctx.db);

@@ -1,0 +1,33 @@
+/** Small helpers the membership use cases share. */
+import type { Actor, PersonActor } from '../context';
+import type { Db } from '../db';
+import { NETWORK_TIME_ZONE } from '../audit/day-range';
+import { DomainError } from '../errors';
+import { getNetwork } from '../network';
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+	timeZone: NETWORK_TIME_ZONE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
+
+/** The calendar day (`YYYY-MM-DD`) in the network's time zone: "member since" is a German date. */
+export function networkDate(now: Date): string {
+	return dayFormat.format(now);
+}
+
+export function requirePerson(actor: Actor): PersonActor {
+	if (actor.kind !== 'person') throw new DomainError('UNAUTHENTICATED', 'not signed in');
+	return actor;
+}
+
+/** The network's name for mails, with a neutral fallback for an unconfigured installation. */
+export async function networkNameFor(db: Db): Promise<{ name: string; contactEmail: string }> {
+	const network = await getNetwork({
+		db,
+		actor: { kind: 'system', reason: 'mail' },
+		now: () => new Date()
+	});
+	return { name: network.name || 'Netzwerk', contactEmail: network.contactEmail };
+}
