@@ -8,11 +8,16 @@
  * With BENCH_NETWORK=1 the network is also configured, with an imprint and a privacy notice in
  * Markdown, as every public installation in Germany needs them.
  *
- * Prints one JSON line with what the benchmark needs (counts and a sample AGS).
+ * It also creates BENCH_SIGNIN_PEOPLE (200) people for the sign-in scenario: plain members of a
+ * member municipality, address confirmed, no two-factor sign-in, all with the same password
+ * (hashed once with the app's argon2id parameters, so a sign-in costs what a real one costs).
+ *
+ * Prints one JSON line with what the benchmark needs (counts, a sample AGS, the sign-in people).
  */
 import { systemContext } from '../src/lib/server/context';
 import { openDatabase } from '../src/lib/server/db';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { hashPassword } from '../src/lib/server/auth/password.hash';
 import { seedDatabase } from '../src/lib/server/seed';
 import { registerSource, syntheticRegister } from '../tests/support/factories';
 
@@ -45,6 +50,14 @@ const PRIVACY = Array.from(
 	(_, i) =>
 		`## ${i + 1}. Abschnitt\n\n${'Wir verarbeiten personenbezogene Daten nur, soweit es für den Betrieb der Plattform nötig ist. '.repeat(8)}\n\n- Zweck der Verarbeitung\n- Rechtsgrundlage nach Art. 6 DSGVO\n- Speicherdauer\n`
 ).join('\n');
+
+const signInPeople = Number(process.env.BENCH_SIGNIN_PEOPLE ?? 200);
+if (!Number.isInteger(signInPeople) || signInPeople < 1)
+	throw new Error('BENCH_SIGNIN_PEOPLE must be a whole number');
+/** Addresses of the sign-in people: `{n}` is the number, zero-padded to three digits. */
+const SIGNIN_EMAIL_PATTERN = 'lasttest-{n}@bench.example';
+const SIGNIN_PASSWORD = 'Lasttest-Anmeldung-2026!';
+const signInEmail = (n: number) => SIGNIN_EMAIL_PATTERN.replace('{n}', String(n).padStart(3, '0'));
 
 // A fixed clock and seed: every run benchmarks the same data.
 const now = () => new Date('2026-11-25T08:00:00.000Z');
@@ -100,6 +113,54 @@ try {
 			.execute();
 	}
 
+	// People for the sign-in scenario, each a plain member of one member municipality (in turn).
+	const passwordHash = await hashPassword(SIGNIN_PASSWORD);
+	const memberIds = (
+		await database.db
+			.selectFrom('municipality')
+			.select('id')
+			.where('membership_status', '=', 'member')
+			.orderBy('id')
+			.execute()
+	).map((row) => row.id);
+	const memberIdOf = (n: number): number => {
+		const id = memberIds[n % memberIds.length];
+		if (id === undefined) throw new Error('no member municipality for the sign-in people');
+		return id;
+	};
+	await database.db.transaction().execute(async (tx) => {
+		const nowIso = now().toISOString();
+		const people = await tx
+			.insertInto('person')
+			.values(
+				Array.from({ length: signInPeople }, (_, n) => ({
+					email: signInEmail(n),
+					email_verified_at: nowIso,
+					display_name: `Lasttest ${String(n).padStart(3, '0')}`,
+					job_title: null,
+					password_hash: passwordHash,
+					is_coordinator: false,
+					created_at: nowIso,
+					updated_at: nowIso,
+					last_sign_in_at: null,
+					deleted_at: null
+				}))
+			)
+			.returning('id')
+			.execute();
+		await tx
+			.insertInto('person_municipality')
+			.values(
+				people.map((person, n) => ({
+					person_id: person.id,
+					municipality_id: memberIdOf(n),
+					role: 'member' as const,
+					created_at: nowIso
+				}))
+			)
+			.execute();
+	});
+
 	// A detail page with peers (same association) exercises the second query of the detail route.
 	const sample =
 		register.find((entry, i) => entry.association !== null && i > count / 2) ?? register[0];
@@ -113,6 +174,11 @@ try {
 			municipalities: outcome.municipalities,
 			members: Number(members.n),
 			sampleAgs: sample?.ags,
+			signIn: {
+				emailPattern: SIGNIN_EMAIL_PATTERN,
+				people: signInPeople,
+				password: SIGNIN_PASSWORD
+			},
 			database: database.describe
 		})
 	);

@@ -5,6 +5,7 @@
  * (sign-in.test.ts); everything else starts signed in.
  */
 import { inject } from 'vitest';
+import { hashPassword } from '../../../src/lib/server/auth/password.hash';
 import { newSessionToken, sessionIdOf } from '../../../src/lib/server/auth/session.token';
 import { openDatabase, type Db } from '../../../src/lib/server/db';
 import type { MunicipalityRole } from '../../../src/lib/server/db/schema';
@@ -30,6 +31,8 @@ export interface TestPersonInput {
 	 * to the enrolment page. The stored key is a placeholder: such a person signs in by session.
 	 */
 	hasTwoFactor?: boolean;
+	/** A password to sign in with through the form; none by default. */
+	password?: string;
 }
 
 export interface TestPerson {
@@ -45,6 +48,7 @@ let counter = 0;
 
 /** Creates a person with a verified address, memberships and a session valid for a day. */
 export async function createTestPerson(input: TestPersonInput): Promise<TestPerson> {
+	const passwordHash = input.password ? await hashPassword(input.password) : null;
 	return withServerDatabase(async (db) => {
 		const now = new Date();
 		const nowIso = now.toISOString();
@@ -55,6 +59,7 @@ export async function createTestPerson(input: TestPersonInput): Promise<TestPers
 				email_verified_at: nowIso,
 				display_name: input.displayName,
 				is_coordinator: input.isCoordinator ?? false,
+				password_hash: passwordHash,
 				updated_at: nowIso,
 				...(input.hasTwoFactor === false
 					? {}

@@ -16,8 +16,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (actor.kind !== 'person') {
 		redirect(303, `/anmelden?weiter=${encodeURIComponent(url.pathname + url.search)}`);
 	}
-	// The log is the coordination's business; to everyone else the page does not exist.
-	if (!canReadAuditLog(actor)) error(404, { message: 'Not found' });
+	// The log is the coordination's business, like the other coordinator-only administration pages.
+	if (!canReadAuditLog(actor)) error(403, { message: 'Kein Zugang zum Protokoll' });
 	const filter = parseAuditFilter(url.searchParams);
 	const [page, municipalities] = await Promise.all([
 		listAuditEvents(locals.ctx, filter),

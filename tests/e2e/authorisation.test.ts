@@ -1,0 +1,227 @@
+/**
+ * Who may open what: every route and API endpoint of the application × every role, for the own
+ * and another municipality. The table below must name every route in src/routes: a new route
+ * without an entry fails the first test, so nobody adds a page without deciding who may see it.
+ *
+ * Roles: anonymous, a member of Lahr, an admin of Lahr, the network coordinator. Where a route
+ * takes a municipality, it is tried with Lahr (own) and Kehl (other). Outcomes:
+ *   200       the page or data is shown
+ *   'signin'  a redirect to /anmelden (pages for signed-in people)
+ *   'hidden'  404: the route does not reveal that there is something (someone's unlisted
+ *             profile, another municipality's management, a coordinator-only page)
+ *   'forbidden' 403: a place whose existence is no secret, closed to this role (the
+ *             administration for plain members, the audit log in the API)
+ *   401/405/… that status
+ * Writes are covered by the attack tests (attacks.test.ts) and each module's own tests.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestPerson, type TestPerson } from './support/people';
+
+type Outcome = number | 'signin' | 'hidden' | 'forbidden';
+type Role = 'anonymous' | 'member' | 'admin' | 'coordinator';
+type Expectations = Record<Role, Outcome>;
+
+interface Case {
+	/** Concrete path; `{own}` and `{other}` stand for the AGS of Lahr and Kehl. */
+	path: string;
+	method?: 'GET' | 'POST' | 'DELETE';
+	expect: Expectations;
+}
+
+const LAHR = '08317065';
+const KEHL = '08317057';
+const UNKNOWN_TOKEN = 'x'.repeat(43);
+
+const everyone = (outcome: Outcome): Expectations => ({
+	anonymous: outcome,
+	member: outcome,
+	admin: outcome,
+	coordinator: outcome
+});
+const PUBLIC = everyone(200);
+const SIGNED_IN: Expectations = { anonymous: 'signin', member: 200, admin: 200, coordinator: 200 };
+const COORDINATOR_ONLY: Expectations = {
+	anonymous: 'signin',
+	member: 'forbidden',
+	admin: 'forbidden',
+	coordinator: 200
+};
+const API_SIGNED_IN: Expectations = { anonymous: 401, member: 200, admin: 200, coordinator: 200 };
+const ADMINS: Expectations = {
+	anonymous: 'signin',
+	member: 'forbidden',
+	admin: 200,
+	coordinator: 200
+};
+
+/** Route id (as SvelteKit names it) → the cases that try it. */
+const TABLE: Record<string, Case[]> = {
+	'/': [{ path: '/', expect: PUBLIC }],
+	'/kommunen': [{ path: '/kommunen', expect: PUBLIC }],
+	'/kommunen/[ags]': [
+		{ path: '/kommunen/{own}', expect: PUBLIC },
+		{ path: '/kommunen/{other}', expect: PUBLIC }
+	],
+	'/suche': [{ path: '/suche?q=Kehl', expect: PUBLIC }],
+	'/netzwerk': [{ path: '/netzwerk', expect: PUBLIC }],
+	'/impressum': [{ path: '/impressum', expect: PUBLIC }],
+	'/datenschutz': [{ path: '/datenschutz', expect: PUBLIC }],
+	'/barrierefreiheit': [{ path: '/barrierefreiheit', expect: PUBLIC }],
+	'/datenquellen': [{ path: '/datenquellen', expect: PUBLIC }],
+	'/healthz': [{ path: '/healthz', expect: PUBLIC }],
+	'/readyz': [{ path: '/readyz', expect: PUBLIC }],
+	// Form endpoints only: a GET is not allowed for anyone.
+	'/sprache': [{ path: '/sprache', expect: everyone(405) }],
+	'/abmelden': [{ path: '/abmelden', expect: everyone(405) }],
+	// Signed-in people are sent on to where they wanted to go.
+	'/anmelden': [
+		{ path: '/anmelden', expect: { anonymous: 200, member: 303, admin: 303, coordinator: 303 } }
+	],
+	// Only with the short-lived cookie of a correct password; without it, back to the form.
+	'/anmelden/bestaetigen': [
+		{
+			path: '/anmelden/bestaetigen',
+			expect: { anonymous: 'signin', member: 303, admin: 303, coordinator: 303 }
+		}
+	],
+	'/passwort-vergessen': [{ path: '/passwort-vergessen', expect: PUBLIC }],
+	// A link that is unknown, used or expired: a page that says so (the form pages), or 410.
+	'/passwort-zuruecksetzen/[token]': [{ path: '/passwort-zuruecksetzen/{token}', expect: PUBLIC }],
+	'/e-mail-bestaetigen/[token]': [{ path: '/e-mail-bestaetigen/{token}', expect: PUBLIC }],
+	'/einladung/[token]': [{ path: '/einladung/{token}', expect: everyone(410) }],
+	'/mitglied-werden': [{ path: '/mitglied-werden', expect: PUBLIC }],
+	'/konto-geloescht': [{ path: '/konto-geloescht', expect: PUBLIC }],
+	'/personen': [{ path: '/personen', expect: SIGNED_IN }],
+	// Mira is not listed in the directory: her page exists for herself only.
+	'/personen/[id]': [
+		{
+			path: '/personen/{member}',
+			expect: { anonymous: 'signin', member: 200, admin: 'hidden', coordinator: 'hidden' }
+		}
+	],
+	'/konto': [{ path: '/konto', expect: SIGNED_IN }],
+	'/konto/sicherheit': [{ path: '/konto/sicherheit', expect: SIGNED_IN }],
+	'/konto/sicherheit/passwort': [{ path: '/konto/sicherheit/passwort', expect: SIGNED_IN }],
+	'/konto/sicherheit/e-mail': [{ path: '/konto/sicherheit/e-mail', expect: SIGNED_IN }],
+	'/konto/sicherheit/zwei-faktor': [{ path: '/konto/sicherheit/zwei-faktor', expect: SIGNED_IN }],
+	'/konto/benachrichtigungen': [{ path: '/konto/benachrichtigungen', expect: SIGNED_IN }],
+	'/konto/api-schluessel': [{ path: '/konto/api-schluessel', expect: SIGNED_IN }],
+	'/konto/daten': [{ path: '/konto/daten', expect: SIGNED_IN }],
+	'/konto/daten/export': [{ path: '/konto/daten/export', expect: SIGNED_IN }],
+	// The administration: admins for their own municipality, the coordination for all.
+	'/verwaltung': [{ path: '/verwaltung', expect: ADMINS }],
+	'/verwaltung/einladungen': [{ path: '/verwaltung/einladungen', expect: COORDINATOR_ONLY }],
+	'/verwaltung/antraege': [{ path: '/verwaltung/antraege', expect: COORDINATOR_ONLY }],
+	'/verwaltung/protokoll': [{ path: '/verwaltung/protokoll', expect: COORDINATOR_ONLY }],
+	'/verwaltung/kommunen/[ags]': [
+		{ path: '/verwaltung/kommunen/{own}', expect: ADMINS },
+		{
+			path: '/verwaltung/kommunen/{other}',
+			expect: { anonymous: 'signin', member: 'forbidden', admin: 'hidden', coordinator: 200 }
+		}
+	],
+	// The API: public data for everyone, the rest with a session or a token.
+	'/api/v1/municipalities': [{ path: '/api/v1/municipalities', expect: PUBLIC }],
+	'/api/v1/municipalities/[ags]': [
+		{ path: '/api/v1/municipalities/{own}', expect: PUBLIC },
+		{ path: '/api/v1/municipalities/{other}', expect: PUBLIC }
+	],
+	'/api/v1/me': [{ path: '/api/v1/me', expect: API_SIGNED_IN }],
+	'/api/v1/tokens': [{ path: '/api/v1/tokens', expect: API_SIGNED_IN }],
+	// Writes need a token: a browser's cookie alone never changes anything through the API.
+	'/api/v1/tokens/[id]': [{ path: '/api/v1/tokens/1', method: 'DELETE', expect: everyone(401) }],
+	'/api/v1/audit-events': [
+		{
+			path: '/api/v1/audit-events',
+			expect: { anonymous: 401, member: 'forbidden', admin: 'forbidden', coordinator: 200 }
+		}
+	],
+	'/api/[...rest]': [{ path: '/api/v1/gibt-es-nicht', expect: everyone('hidden') }]
+};
+
+/** Every route id under src/routes that has a page or an endpoint. */
+function discoverRoutes(dir = path.resolve('src/routes'), prefix = ''): string[] {
+	const found: string[] = [];
+	for (const name of readdirSync(dir)) {
+		const full = path.join(dir, name);
+		if (statSync(full).isDirectory()) {
+			// Groups like (app) do not appear in the URL.
+			const segment = name.startsWith('(') && name.endsWith(')') ? '' : `/${name}`;
+			found.push(...discoverRoutes(full, prefix + segment));
+		} else if (/^\+(page\.svelte|server\.ts)$/.test(name)) {
+			found.push(prefix || '/');
+		}
+	}
+	return [...new Set(found)].sort();
+}
+
+let people: Record<Exclude<Role, 'anonymous'>, TestPerson>;
+
+beforeAll(async () => {
+	const suffix = Date.now().toString(36);
+	people = {
+		member: await createTestPerson({
+			email: `mitglied-${suffix}@lahr.example`,
+			displayName: 'Mira Mitglied',
+			memberships: [{ ags: LAHR, role: 'member' }]
+		}),
+		admin: await createTestPerson({
+			email: `verwaltung-${suffix}@lahr.example`,
+			displayName: 'Armin Verwaltung',
+			memberships: [{ ags: LAHR, role: 'admin' }]
+		}),
+		coordinator: await createTestPerson({
+			email: `koordination-${suffix}@ortenau.example`,
+			displayName: 'Kora Koordination',
+			isCoordinator: true
+		})
+	};
+});
+
+async function outcomeOf(role: Role, testCase: Case): Promise<Outcome> {
+	const url =
+		inject('baseUrl') +
+		testCase.path
+			.replace('{own}', LAHR)
+			.replace('{other}', KEHL)
+			.replace('{token}', UNKNOWN_TOKEN)
+			.replace('{member}', String(people.member.personId));
+	const headers: Record<string, string> = { accept: 'text/html,application/json' };
+	if (role !== 'anonymous') headers.cookie = people[role].cookie;
+	const response = await fetch(url, {
+		method: testCase.method ?? 'GET',
+		headers,
+		redirect: 'manual'
+	});
+	await response.arrayBuffer();
+	const location = response.headers.get('location') ?? '';
+	if (response.status === 303 || response.status === 302) {
+		if (new URL(location, url).pathname === '/anmelden') return 'signin';
+	}
+	if (response.status === 404) return 'hidden';
+	if (response.status === 403) return 'forbidden';
+	return response.status;
+}
+
+describe('authorisation table', () => {
+	it('names every route of the application', () => {
+		const routes = discoverRoutes();
+		const missing = routes.filter((route) => !(route in TABLE));
+		const stale = Object.keys(TABLE).filter((route) => !routes.includes(route));
+		expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+	});
+
+	for (const [route, cases] of Object.entries(TABLE)) {
+		for (const testCase of cases) {
+			it(`${testCase.method ?? 'GET'} ${testCase.path} (${route})`, async () => {
+				const actual: Partial<Expectations> = {};
+				for (const role of Object.keys(testCase.expect) as Role[]) {
+					actual[role] = await outcomeOf(role, testCase);
+				}
+				expect(actual).toEqual(testCase.expect);
+			});
+		}
+	}
+});
