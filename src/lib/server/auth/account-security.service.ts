@@ -24,13 +24,10 @@ import {
 } from './account-token.repository';
 import {
 	deleteOtherSessionsOfPerson,
-	findNetworkWords,
 	updatePasswordHash
 } from './auth.repository';
 import { fieldErrorsOf } from './auth.schema';
-import { commonPasswords } from './common-passwords';
-import { hashPassword } from './password.hash';
-import { checkPassword } from './password.policy';
+import { hashNewPassword } from './new-password';
 import { countUnusedBackupCodes, deleteExpiredSignInChallenges } from './two-factor.repository';
 import { isTwoFactorRequired } from './two-factor.policy';
 
@@ -83,14 +80,12 @@ export async function changePassword(
 	const person = await loadActivePerson(ctx, actor.personId);
 	await countReauthentication(ctx, person.id);
 	await confirmCurrentPassword(person.password_hash, currentPassword);
-	const problem = checkPassword(newPassword, {
-		email: person.email,
-		displayName: person.display_name,
-		networkWords: await findNetworkWords(ctx.db),
-		commonPasswords: commonPasswords()
-	});
-	if (problem) throw invalid({ newPassword: problem });
-	const passwordHash = await hashPassword(newPassword);
+	const passwordHash = await hashNewPassword(
+		ctx.db,
+		newPassword,
+		{ email: person.email, displayName: person.display_name },
+		'newPassword'
+	);
 	const network = await networkNames(ctx);
 	const now = ctx.now();
 	const nowIso = now.toISOString();

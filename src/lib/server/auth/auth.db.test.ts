@@ -19,6 +19,7 @@ import {
 	signOutEverywhere,
 	validateSession
 } from './index';
+import { germanSortKey } from '../text/sort-key';
 import { sessionIdOf } from './session.token';
 
 const t = useTestDatabase();
@@ -465,12 +466,21 @@ describe('createCoordinator', () => {
 		});
 		const row = await t.db
 			.selectFrom('person')
-			.select(['email', 'display_name', 'job_title', 'is_coordinator', 'email_verified_at'])
+			.select([
+				'email',
+				'display_name',
+				'name_sort',
+				'job_title',
+				'is_coordinator',
+				'email_verified_at'
+			])
 			.where('id', '=', id)
 			.executeTakeFirstOrThrow();
 		expect(row).toEqual({
 			email: 'carla.claus@kehl.example',
 			display_name: 'Carla Claus',
+			// Sorted in the directory like everyone else.
+			name_sort: germanSortKey('Carla Claus'),
 			job_title: 'Digitallotsin',
 			is_coordinator: true,
 			email_verified_at: at().toISOString()

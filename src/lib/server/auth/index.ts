@@ -11,7 +11,8 @@ export {
 	type SignInRequest,
 	type SignInResult
 } from './auth.service';
-export { createCoordinator } from './person.service';
+export { addPerson, createCoordinator } from './person.service';
+export { hashNewPassword } from './new-password';
 export { createSession, type SessionStarted, type TwoFactorChallenge } from './auth.service';
 export {
 	changePassword,

@@ -33,15 +33,12 @@ import {
 } from './account-token';
 import {
 	deleteSessionsOfPerson,
-	findNetworkWords,
 	findPersonForSignIn,
 	markEmailVerified,
 	updatePasswordHash
 } from './auth.repository';
 import { fieldErrorsOf } from './auth.schema';
-import { commonPasswords } from './common-passwords';
-import { hashPassword } from './password.hash';
-import { checkPassword } from './password.policy';
+import { hashNewPassword } from './new-password';
 import { deleteSignInChallengesOfPerson } from './two-factor.repository';
 
 /** Where the link in the mail leads (the route of the form that sets the new password). */
@@ -159,14 +156,10 @@ export async function resetPassword(ctx: Ctx, input: ResetPassword): Promise<voi
 	if (!found) throw linkInvalid();
 	const parsed = ResetPasswordSchema.safeParse({ password: input.password });
 	if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-	const problem = checkPassword(parsed.data.password, {
+	const passwordHash = await hashNewPassword(ctx.db, parsed.data.password, {
 		email: found.person_email,
-		displayName: found.display_name,
-		networkWords: await findNetworkWords(ctx.db),
-		commonPasswords: commonPasswords()
+		displayName: found.display_name
 	});
-	if (problem) throw invalid({ password: problem });
-	const passwordHash = await hashPassword(parsed.data.password);
 	const network = await networkNames(ctx);
 	const now = ctx.now();
 	const nowIso = now.toISOString();

@@ -4,11 +4,24 @@ import type { Ctx } from '../context';
 import { inTransaction } from '../db';
 import { DomainError, forbidden, invalid } from '../errors';
 import { canCreateCoordinator } from './auth.policy';
-import { findNetworkWords, insertPerson, personEmailExists } from './auth.repository';
+import type { Insertable } from 'kysely';
+import type { Db } from '../db';
+import type { PersonTable } from '../db/schema';
+import { germanSortKey } from '../text/sort-key';
+import { insertPerson, personEmailExists } from './auth.repository';
 import { CreatePersonSchema, fieldErrorsOf, type CreatePersonInput } from './auth.schema';
-import { commonPasswords } from './common-passwords';
-import { hashPassword } from './password.hash';
-import { checkPassword } from './password.policy';
+import { hashNewPassword } from './new-password';
+
+/**
+ * Writes a new person, in the caller's transaction, with the sort key of their name (so the
+ * directory orders them like everyone else). Every module that creates people uses this.
+ */
+export function addPerson(
+	tx: Db,
+	values: Omit<Insertable<PersonTable>, 'name_sort'>
+): Promise<number> {
+	return insertPerson(tx, { ...values, name_sort: germanSortKey(values.display_name) });
+}
 
 /**
  * Creates a coordinator with a password, for the operator's `admin create` command. The address
@@ -21,20 +34,13 @@ export async function createCoordinator(ctx: Ctx, input: CreatePersonInput): Pro
 	const parsed = CreatePersonSchema.safeParse(input);
 	if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
 	const { email, displayName, jobTitle, password } = parsed.data;
-	const problem = checkPassword(password, {
-		email,
-		displayName,
-		networkWords: await findNetworkWords(ctx.db),
-		commonPasswords: commonPasswords()
-	});
-	if (problem) throw invalid({ password: problem });
+	const passwordHash = await hashNewPassword(ctx.db, password, { email, displayName });
 	if (await personEmailExists(ctx.db, email)) {
 		throw new DomainError('CONFLICT', 'email taken', { email: 'email_taken' });
 	}
-	const passwordHash = await hashPassword(password);
 	const nowIso = ctx.now().toISOString();
 	return inTransaction(ctx.db, async (tx) => {
-		const personId = await insertPerson(tx, {
+		const personId = await addPerson(tx, {
 			email,
 			email_verified_at: nowIso,
 			display_name: displayName,

@@ -11,10 +11,7 @@
  * admin when it joins, and the municipality is a member from the moment someone takes it up.
  */
 import { auditActorOf, emailActorLabel, recordAuditEvent } from '../audit';
-import { createSession, type SessionStarted } from '../auth';
-import { checkPassword } from '../auth/password.policy';
-import { commonPasswords } from '../auth/common-passwords';
-import { hashPassword } from '../auth/password.hash';
+import { addPerson, createSession, hashNewPassword, type SessionStarted } from '../auth';
 import type { Ctx, PersonActor } from '../context';
 import { inTransaction, type Db } from '../db';
 import type { MunicipalityRole } from '../db/schema';
@@ -60,13 +57,11 @@ import {
 import {
 	findMembershipsOfPerson,
 	findMunicipalitiesByAgs,
-	findNetworkWords,
 	findNonMembersOfAssociation,
 	findPersonByEmail,
 	findPersonById,
 	insertJoinedActivity,
 	insertMembership,
-	insertPerson,
 	makeMembers,
 	markEmailVerified,
 	updateMembershipRole,
@@ -617,18 +612,10 @@ export async function acceptInvitationWithNewAccount(
 	});
 	if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
 	const { displayName, jobTitle, password } = parsed.data;
-	const problem = checkPassword(password, {
-		email: row.email,
-		displayName,
-		networkWords: await findNetworkWords(ctx.db),
-		commonPasswords: commonPasswords()
-	});
-	if (problem) throw invalid({ password: problem });
+	const passwordHash = await hashNewPassword(ctx.db, password, { email: row.email, displayName });
 	if (await findPersonByEmail(ctx.db, row.email)) {
 		throw new DomainError('CONFLICT', 'account exists', { form: 'invitation_account_exists' });
 	}
-	// Hashing is slow; do it before the transaction rather than holding the write lock.
-	const passwordHash = await hashPassword(password);
 	const nowIso = ctx.now().toISOString();
 	return inTransaction(ctx.db, async (tx) => {
 		const personId = await insertPersonFromInvitation(tx, {
@@ -679,7 +666,7 @@ async function insertPersonFromInvitation(
 	}
 ): Promise<number> {
 	try {
-		return await insertPerson(tx, {
+		return await addPerson(tx, {
 			email: values.email,
 			// Whoever opened the link read the mailbox: the address is verified.
 			email_verified_at: values.nowIso,

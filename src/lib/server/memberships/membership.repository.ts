@@ -2,9 +2,9 @@
  * SQL of memberships: municipalities' membership state, the people of a municipality and their
  * roles, and the few person rows joining creates. Queries only; rules live in the services.
  */
-import { PostgresAdapter, type Insertable } from 'kysely';
+import { PostgresAdapter } from 'kysely';
 import { json, type Db } from '../db';
-import type { MunicipalityRole, PersonTable } from '../db/schema';
+import type { MunicipalityRole } from '../db/schema';
 
 const municipalityColumns = [
 	'm.id',
@@ -238,15 +238,6 @@ export function findPersonById(db: Db, personId: number) {
 		.executeTakeFirst();
 }
 
-export async function insertPerson(db: Db, values: Insertable<PersonTable>): Promise<number> {
-	const row = await db
-		.insertInto('person')
-		.values(values)
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
-
 export async function markEmailVerified(db: Db, personId: number, nowIso: string): Promise<void> {
 	await db
 		.updateTable('person')
@@ -254,15 +245,6 @@ export async function markEmailVerified(db: Db, personId: number, nowIso: string
 		.where('id', '=', personId)
 		.where('email_verified_at', 'is', null)
 		.execute();
-}
-
-/** Names of the register's municipalities and associations, for the password policy. */
-export async function findNetworkWords(db: Db): Promise<string[]> {
-	const [municipalityNames, associationNames] = await Promise.all([
-		db.selectFrom('municipality').select('name').execute(),
-		db.selectFrom('association').select('name').execute()
-	]);
-	return [...municipalityNames, ...associationNames].map((row) => row.name);
 }
 
 /** Municipalities the person administers, with their names (for the overview). */

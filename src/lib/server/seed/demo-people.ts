@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { hashPassword } from '../auth';
+import { addPerson, hashPassword } from '../auth';
+import { germanSortKey } from '../text/sort-key';
 import type { Tx } from '../db';
 import { CONTACT_VISIBILITIES, MUNICIPALITY_ROLES } from '../db/schema';
-import { germanSortKey } from '../text/sort-key';
 
 const TagsSchema = z.array(z.string().min(1).max(40)).max(10).default([]);
 
@@ -77,26 +77,21 @@ export async function insertDemoPeople(
 ): Promise<DemoAccount[]> {
 	const accounts: DemoAccount[] = [];
 	for (const { person, password, passwordHash } of prepared) {
-		const row = await tx
-			.insertInto('person')
-			.values({
-				email: person.email,
-				email_verified_at: now,
-				display_name: person.displayName,
-				name_sort: germanSortKey(person.displayName),
-				job_title: person.jobTitle ?? null,
-				password_hash: passwordHash,
-				is_coordinator: person.isCoordinator,
-				phone: person.phone ?? null,
-				about: person.about ?? null,
-				email_visibility: person.emailVisibility,
-				phone_visibility: person.phoneVisibility,
-				is_listed: true,
-				is_demo: true,
-				updated_at: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const personId = await addPerson(tx, {
+			email: person.email,
+			email_verified_at: now,
+			display_name: person.displayName,
+			job_title: person.jobTitle ?? null,
+			password_hash: passwordHash,
+			is_coordinator: person.isCoordinator,
+			phone: person.phone ?? null,
+			about: person.about ?? null,
+			email_visibility: person.emailVisibility,
+			phone_visibility: person.phoneVisibility,
+			is_listed: true,
+			is_demo: true,
+			updated_at: now
+		});
 		for (const membership of person.municipalities) {
 			const municipality = await tx
 				.selectFrom('municipality')
@@ -108,7 +103,7 @@ export async function insertDemoPeople(
 			}
 			await tx
 				.insertInto('person_municipality')
-				.values({ person_id: row.id, municipality_id: municipality.id, role: membership.role })
+				.values({ person_id: personId, municipality_id: municipality.id, role: membership.role })
 				.execute();
 		}
 		const unique = <T>(values: T[], key: (value: T) => string) =>
@@ -117,7 +112,9 @@ export async function insertDemoPeople(
 		if (expertise.length > 0) {
 			await tx
 				.insertInto('person_expertise')
-				.values(expertise.map((tag) => ({ person_id: row.id, tag, tag_sort: germanSortKey(tag) })))
+				.values(
+					expertise.map((tag) => ({ person_id: personId, tag, tag_sort: germanSortKey(tag) }))
+				)
 				.execute();
 		}
 		const topics = unique(person.topics, germanSortKey);
@@ -125,7 +122,7 @@ export async function insertDemoPeople(
 			await tx
 				.insertInto('person_topic')
 				.values(
-					topics.map((topic) => ({ person_id: row.id, topic, topic_sort: germanSortKey(topic) }))
+					topics.map((topic) => ({ person_id: personId, topic, topic_sort: germanSortKey(topic) }))
 				)
 				.execute();
 		}
