@@ -207,4 +207,67 @@ describe('cli', () => {
 			expect((await token('--scope', 'read')).code).toBe(EXIT.USAGE);
 		});
 	});
+
+	describe('two-factor reset', () => {
+		it('switches a lost second factor off, ends the sessions and logs who did it', async () => {
+			const database = openDatabase({ databaseUrl: undefined, dataDir });
+			const person = await database.db
+				.selectFrom('person')
+				.select('id')
+				.where('email', '=', 'petra.muster@ortenau.example')
+				.executeTakeFirstOrThrow();
+			const nowIso = new Date().toISOString();
+			await database.db
+				.updateTable('person')
+				.set({ two_factor_enabled_at: nowIso, two_factor_secret: 'v1.verloren' })
+				.where('id', '=', person.id)
+				.execute();
+			await database.db
+				.insertInto('session')
+				.values({
+					id: 'a'.repeat(64),
+					person_id: person.id,
+					created_at: nowIso,
+					last_seen_at: nowIso,
+					expires_at: '2999-01-01T00:00:00.000Z',
+					idle_expires_at: '2999-01-01T00:00:00.000Z',
+					ip_address: null,
+					user_agent: null
+				})
+				.execute();
+			await database.close();
+
+			const result = await run('two-factor', 'reset', '--email', 'Petra.Muster@Ortenau.Example');
+			expect(result.code).toBe(EXIT.OK);
+			expect(result.out).toContain('zurückgesetzt');
+
+			const after = openDatabase({ databaseUrl: undefined, dataDir });
+			const row = await after.db
+				.selectFrom('person')
+				.select(['two_factor_enabled_at', 'two_factor_secret'])
+				.where('id', '=', person.id)
+				.executeTakeFirstOrThrow();
+			const sessions = await after.db
+				.selectFrom('session')
+				.select('id')
+				.where('person_id', '=', person.id)
+				.execute();
+			const events = await after.db
+				.selectFrom('audit_event')
+				.select('actor_label')
+				.where('action', '=', 'auth.two_factor.reset')
+				.execute();
+			await after.close();
+			expect(row).toEqual({ two_factor_enabled_at: null, two_factor_secret: null });
+			expect(sessions).toEqual([]);
+			expect(events).toEqual([{ actor_label: 'system:cli two-factor reset' }]);
+
+			const again = await run('two-factor', 'reset', '--email', 'petra.muster@ortenau.example');
+			expect(again.code).toBe(EXIT.FAILED);
+			expect(again.err).toContain('keine Zwei-Faktor-Anmeldung');
+			const unknown = await run('two-factor', 'reset', '--email', 'niemand@ortenau.example');
+			expect(unknown.code).toBe(EXIT.FAILED);
+			expect(unknown.err).toContain('Keine Person');
+		});
+	});
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { openAppDatabase, loadSeedData } from '../lib/server/app';
-import { createApiTokenForPerson, createCoordinator } from '../lib/server/auth';
+import { createApiTokenForPerson, createCoordinator, resetTwoFactor } from '../lib/server/auth';
 import { config, SEED_MODES, type SeedMode } from '../lib/server/config';
 import { systemContext } from '../lib/server/context';
 import { migrateToLatest, MigrationError } from '../lib/server/db/migrate';
@@ -158,6 +158,37 @@ export function buildProgram(
 			});
 			out(
 				`Konto der Netzwerkkoordination angelegt (Nr. ${personId}). Anmeldung unter /anmelden mit ${options.email.trim().toLowerCase()}.`
+			);
+		});
+
+	program
+		.command('two-factor')
+		.description('Zwei-Faktor-Anmeldung verwalten')
+		.command('reset')
+		.description(
+			'Zwei-Faktor-Anmeldung einer Person zurücksetzen, die Gerät und Ersatzcodes verloren hat; beendet ihre Sitzungen'
+		)
+		.requiredOption('--email <adresse>', 'E-Mail-Adresse der Person')
+		.action(async (options: { email: string }) => {
+			const personId = await withDatabase(async ({ db, describe }) => {
+				out(`Datenbank: ${describe}`);
+				await migrateToLatest(db);
+				try {
+					return await resetTwoFactor(systemContext(db, 'cli two-factor reset'), {
+						email: options.email
+					});
+				} catch (error) {
+					if (isDomainError(error) && error.code === 'NOT_FOUND') {
+						throw new CliFailure(`Fehler: Keine Person mit der Adresse ${options.email}.`);
+					}
+					if (isDomainError(error) && error.code === 'CONFLICT') {
+						throw new CliFailure('Fehler: Diese Person nutzt keine Zwei-Faktor-Anmeldung.');
+					}
+					throw error;
+				}
+			});
+			out(
+				`Zwei-Faktor-Anmeldung von Person Nr. ${personId} zurückgesetzt. Sie meldet sich mit ihrem Passwort an und richtet sie neu ein.`
 			);
 		});
 

@@ -1,12 +1,16 @@
 import type { LayoutServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
+import { canAdministrate } from '$lib/server/memberships';
 import { getNetworkSummary } from '$lib/server/network';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const network = await getNetworkSummary(locals.ctx);
 	const actor = locals.ctx.actor;
 	return {
-		person: actor.kind === 'person' ? { displayName: actor.displayName } : null,
+		person:
+			actor.kind === 'person'
+				? { displayName: actor.displayName, canAdministrate: canAdministrate(actor) }
+				: null,
 		locale: getLocale(),
 		path: url.pathname + url.search,
 		network

@@ -9,8 +9,9 @@
  * The server has no SMTP: mails wait in its outbox, read here from the server's SQLite file.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../src/lib/server/auth/totp';
+import type { MembershipStatus } from '../../src/lib/server/db/schema';
 import { baseUrl, expectNoAxeViolations, useBrowser, visit, waitForPath } from './support/browser';
 import { createTestPerson, withServerDatabase, type TestPerson } from './support/people';
 
@@ -25,7 +26,47 @@ const JOURNEY_TIMEOUT = 360_000;
 
 let coordinator: TestPerson;
 
+/**
+ * The register as it was before: the other browser tests share this server and count the demo
+ * network's members, so the municipalities that join here leave again afterwards.
+ */
+let registerBefore: {
+	id: number;
+	membership_status: MembershipStatus;
+	member_since: string | null;
+	applied_on: string | null;
+}[] = [];
+let lastActivityBefore = 0;
+
+afterAll(async () => {
+	await withServerDatabase(async (db) => {
+		for (const row of registerBefore) {
+			await db
+				.updateTable('municipality')
+				.set({
+					membership_status: row.membership_status,
+					member_since: row.member_since,
+					applied_on: row.applied_on
+				})
+				.where('id', '=', row.id)
+				.execute();
+		}
+		await db.deleteFrom('activity').where('id', '>', lastActivityBefore).execute();
+	});
+});
+
 beforeAll(async () => {
+	await withServerDatabase(async (db) => {
+		registerBefore = await db
+			.selectFrom('municipality')
+			.select(['id', 'membership_status', 'member_since', 'applied_on'])
+			.execute();
+		const last = await db
+			.selectFrom('activity')
+			.select((eb) => eb.fn.max('id').as('id'))
+			.executeTakeFirst();
+		lastActivityBefore = Number(last?.id ?? 0);
+	});
 	coordinator = await createTestPerson({
 		email: 'paula.koordination@joining.example',
 		displayName: 'Paula Koordination',

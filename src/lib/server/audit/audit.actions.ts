@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
 	'auth.password.changed': 'Passwort geändert',
 	'auth.two_factor.enabled': 'Zwei-Faktor-Anmeldung eingerichtet',
 	'auth.two_factor.disabled': 'Zwei-Faktor-Anmeldung abgeschaltet',
+	'auth.two_factor.reset': 'Zwei-Faktor-Anmeldung zurückgesetzt (Gerät verloren)',
 	'auth.two_factor.failed': 'Falscher Code bei der Zwei-Faktor-Anmeldung',
 	'auth.two_factor.backup_code_used': 'Anmeldung mit einem Ersatzcode',
 	'auth.two_factor.backup_codes_renewed': 'Ersatzcodes neu erzeugt',

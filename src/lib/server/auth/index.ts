@@ -41,10 +41,12 @@ export {
 	disableTwoFactor,
 	getTwoFactorStatus,
 	regenerateBackupCodes,
+	resetTwoFactor,
 	type TwoFactorSetup,
 	type TwoFactorStatus
 } from './two-factor.service';
 export {
+	canResetTwoFactor,
 	isReachableBeforeEnrolment,
 	isTwoFactorRequired,
 	mustEnrolTwoFactor,

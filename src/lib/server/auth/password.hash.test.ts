@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from './password.hash';
+import {
+	DUMMY_PASSWORD_HASH,
+	hashPassword,
+	needsRehash,
+	PASSWORD_HASH_CONCURRENCY,
+	passwordHashLoad,
+	verifyPassword
+} from './password.hash';
 
 describe('password hashing', () => {
 	it('uses argon2id with 19 MiB, two passes and one lane, salted', async () => {
@@ -21,5 +28,17 @@ describe('password hashing', () => {
 
 	it('has a dummy hash with the same parameters as real ones', () => {
 		expect(needsRehash(DUMMY_PASSWORD_HASH)).toBe(false);
+	});
+
+	it('runs at most half the cores at once; the rest wait their turn and all finish', async () => {
+		const count = PASSWORD_HASH_CONCURRENCY + 3;
+		const all = Array.from({ length: count }, () =>
+			verifyPassword(DUMMY_PASSWORD_HASH, 'Rhein-Ufer-Laterne-47')
+		);
+		const load = passwordHashLoad();
+		expect(load.running + load.waiting).toBe(count);
+		expect(load.running).toBeLessThanOrEqual(PASSWORD_HASH_CONCURRENCY);
+		expect(await Promise.all(all)).toEqual(Array.from({ length: count }, () => false));
+		expect(passwordHashLoad()).toEqual({ running: 0, waiting: 0 });
 	});
 });

@@ -1,8 +1,24 @@
 /**
  * Password hashing with argon2id through @node-rs/argon2 (decision 0011). The work runs in
  * libuv's thread pool, so a sign-in does not block the event loop.
+ *
+ * It still competes with the event loop for CPU: four pool threads hashing at once on a
+ * two-core town-hall server leave page requests waiting (see docs/benchmarks.md, "Sign-in under
+ * load"). So at most half the cores hash at a time (at least one); further sign-ins queue for a
+ * few milliseconds instead of slowing every page. One core hashes about 28 passwords a second.
  */
 import { hash, parseOptions, verify, type Algorithm, type Options } from '@node-rs/argon2';
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
+
+/** How many hashes or verifications run at once in this process. */
+export const PASSWORD_HASH_CONCURRENCY = Math.max(1, Math.floor(availableParallelism() / 2));
+const limit = pLimit(PASSWORD_HASH_CONCURRENCY);
+
+/** Hashes running and waiting now. */
+export function passwordHashLoad(): { running: number; waiting: number } {
+	return { running: limit.activeCount, waiting: limit.pendingCount };
+}
 
 // `Algorithm` is an ambient const enum, which isolated modules cannot read at run time.
 const ARGON2ID: Algorithm.Argon2id = 2;
@@ -29,13 +45,13 @@ function normalise(password: string): string {
 }
 
 export function hashPassword(password: string): Promise<string> {
-	return hash(normalise(password), PASSWORD_HASH_OPTIONS);
+	return limit(() => hash(normalise(password), PASSWORD_HASH_OPTIONS));
 }
 
 /** False for a wrong password and for a stored value that is no argon2 hash at all. */
 export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
 	try {
-		return await verify(storedHash, normalise(password));
+		return await limit(() => verify(storedHash, normalise(password)));
 	} catch {
 		return false;
 	}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type PersonActor } from '../context';
 import {
+	canResetTwoFactor,
 	isReachableBeforeEnrolment,
 	isTwoFactorRequired,
 	mustEnrolTwoFactor,
@@ -84,4 +85,14 @@ describe('isReachableBeforeEnrolment', () => {
 		'/_appx',
 		'/kommunen'
 	])('sends %s to enrolment', (path) => expect(isReachableBeforeEnrolment(path)).toBe(false));
+});
+
+describe('canResetTwoFactor', () => {
+	it('lets the operator and the coordination reset a lost second factor, nobody else', () => {
+		expect(canResetTwoFactor({ kind: 'system', reason: 'cli' })).toBe(true);
+		expect(canResetTwoFactor(coordinator)).toBe(true);
+		expect(canResetTwoFactor(admin)).toBe(false);
+		expect(canResetTwoFactor(member)).toBe(false);
+		expect(canResetTwoFactor(ANONYMOUS)).toBe(false);
+	});
 });

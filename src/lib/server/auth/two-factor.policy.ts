@@ -41,3 +41,8 @@ export function isReachableBeforeEnrolment(pathname: string): boolean {
 		ASSET_PATTERN.test(pathname)
 	);
 }
+
+/** Resetting someone's lost second factor: the operator (CLI) and the coordination only. */
+export function canResetTwoFactor(actor: Actor): boolean {
+	return actor.kind === 'system' || (actor.kind === 'person' && actor.isCoordinator);
+}

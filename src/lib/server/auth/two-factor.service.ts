@@ -5,11 +5,11 @@
  * lookup, never compared by hand. A code's time step is claimed in the same transaction as what
  * it authorises, so a code cannot be used twice, not even by two requests at once.
  */
-import { recordAuditEvent } from '../audit';
+import { auditActorOf, recordAuditEvent } from '../audit';
 import { config } from '../config';
 import type { Ctx, PersonActor } from '../context';
 import { inTransaction, type Tx } from '../db';
-import { DomainError, invalid } from '../errors';
+import { DomainError, forbidden, invalid, notFound } from '../errors';
 import {
 	consumeRateLimit,
 	RATE_LIMIT_POLICIES,
@@ -40,6 +40,7 @@ import {
 	countUnusedBackupCodes,
 	deleteBackupCodes,
 	deleteSignInChallenge,
+	deleteSignInChallengesOfPerson,
 	enableTwoFactor,
 	findSignInChallenge,
 	findTwoFactorState,
@@ -47,7 +48,9 @@ import {
 	savePendingTwoFactorSecret,
 	useBackupCode
 } from './two-factor.repository';
-import { isTwoFactorRequired } from './two-factor.policy';
+import { canResetTwoFactor, isTwoFactorRequired } from './two-factor.policy';
+import { deleteSessionsOfPerson, findPersonForSignIn } from './auth.repository';
+import { normaliseEmail } from '../text/pseudonym';
 import { groupSecret, newTotpSecret, normaliseTotpCode, totpUri, verifyTotp } from './totp';
 
 const SEAL_PURPOSE = 'totp';
@@ -430,4 +433,39 @@ export async function completeTwoFactorSignIn(
 	}
 	await resetRateLimit(ctx, limit.key);
 	return session;
+}
+
+/**
+ * For a person who lost both their authenticator and their backup codes: switches their
+ * two-factor sign-in off and ends all their sessions, so they sign in again with their password
+ * and (where it is required) set up a new authenticator at once. Only the operator (CLI) and the
+ * coordination may do this, and it is audited. Throws FORBIDDEN, NOT_FOUND, CONFLICT when the
+ * person has no two-factor sign-in.
+ */
+export async function resetTwoFactor(ctx: Ctx, input: { email: string }): Promise<number> {
+	if (!canResetTwoFactor(ctx.actor)) throw forbidden('reset two-factor');
+	const person = await findPersonForSignIn(ctx.db, normaliseEmail(input.email));
+	if (!person) throw notFound('person');
+	if (person.two_factor_enabled_at === null) {
+		throw new DomainError('CONFLICT', 'two-factor not enabled', { form: 'two_factor_not_enabled' });
+	}
+	const nowIso = ctx.now().toISOString();
+	await inTransaction(ctx.db, async (tx) => {
+		await clearTwoFactor(tx, person.id, nowIso);
+		await deleteBackupCodes(tx, person.id);
+		await deleteSignInChallengesOfPerson(tx, person.id);
+		const sessions = await deleteSessionsOfPerson(tx, person.id);
+		await recordAuditEvent(
+			tx,
+			{
+				action: 'auth.two_factor.reset',
+				...auditActorOf(ctx.actor),
+				subjectType: 'person',
+				subjectId: person.id,
+				details: { sessionsEnded: sessions }
+			},
+			ctx
+		);
+	});
+	return person.id;
 }
