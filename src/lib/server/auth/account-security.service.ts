@@ -22,10 +22,7 @@ import {
 	deleteUnusedAccountTokens,
 	findPendingEmailChange
 } from './account-token.repository';
-import {
-	deleteOtherSessionsOfPerson,
-	updatePasswordHash
-} from './auth.repository';
+import { deleteOtherSessionsOfPerson, updatePasswordHash } from './auth.repository';
 import { fieldErrorsOf } from './auth.schema';
 import { hashNewPassword } from './new-password';
 import { countUnusedBackupCodes, deleteExpiredSignInChallenges } from './two-factor.repository';
