@@ -43,6 +43,18 @@ export interface CliInput {
 	promptPassword?: (question: string) => Promise<string>;
 }
 
+/** A use case's field problems as one German line each, for the operator; other errors as they are. */
+function withGermanProblems(error: unknown): unknown {
+	if (isDomainError(error) && Object.keys(error.fields).length > 0) {
+		return new CliFailure(
+			Object.values(error.fields)
+				.map((code) => `Fehler: ${germanProblem(code)}`)
+				.join('\n')
+		);
+	}
+	return error;
+}
+
 /** German texts of the problem codes domain errors carry (the UI's messages, in German). */
 function germanProblem(code: string): string {
 	try {
@@ -146,14 +158,7 @@ export function buildProgram(
 						password
 					});
 				} catch (error) {
-					if (isDomainError(error) && Object.keys(error.fields).length > 0) {
-						throw new CliFailure(
-							Object.values(error.fields)
-								.map((code) => `Fehler: ${germanProblem(code)}`)
-								.join('\n')
-						);
-					}
-					throw error;
+					throw withGermanProblems(error);
 				}
 			});
 			out(
@@ -218,14 +223,7 @@ export function buildProgram(
 						days: options.days
 					});
 				} catch (error) {
-					if (isDomainError(error) && Object.keys(error.fields).length > 0) {
-						throw new CliFailure(
-							Object.values(error.fields)
-								.map((code) => `Fehler: ${germanProblem(code)}`)
-								.join('\n')
-						);
-					}
-					throw error;
+					throw withGermanProblems(error);
 				}
 			});
 			err(

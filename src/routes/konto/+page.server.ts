@@ -3,14 +3,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { getOwnProfile, updateProfile, type UpdateProfileInput } from '$lib/server/people';
 import { isDomainError } from '$lib/server/errors';
 import { orHttpError } from '$lib/server/web/http-errors';
+import { formText } from '$lib/server/web/form-data';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	return { profile: await orHttpError(getOwnProfile(locals.ctx)) };
-};
-
-const text = (form: FormData, name: string) => {
-	const value = form.get(name);
-	return typeof value === 'string' ? value : '';
 };
 
 export const actions: Actions = {
@@ -20,15 +16,15 @@ export const actions: Actions = {
 		}
 		const form = await request.formData();
 		const values = {
-			displayName: text(form, 'displayName'),
-			jobTitle: text(form, 'jobTitle'),
-			phone: text(form, 'phone'),
-			about: text(form, 'about'),
-			expertise: text(form, 'expertise'),
-			topics: text(form, 'topics'),
+			displayName: formText(form, 'displayName'),
+			jobTitle: formText(form, 'jobTitle'),
+			phone: formText(form, 'phone'),
+			about: formText(form, 'about'),
+			expertise: formText(form, 'expertise'),
+			topics: formText(form, 'topics'),
 			// Checked by the use case's schema.
-			emailVisibility: text(form, 'emailVisibility') as UpdateProfileInput['emailVisibility'],
-			phoneVisibility: text(form, 'phoneVisibility') as UpdateProfileInput['phoneVisibility'],
+			emailVisibility: formText(form, 'emailVisibility') as UpdateProfileInput['emailVisibility'],
+			phoneVisibility: formText(form, 'phoneVisibility') as UpdateProfileInput['phoneVisibility'],
 			isListed: form.get('isListed') === 'on'
 		};
 		try {

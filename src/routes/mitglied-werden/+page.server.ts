@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { listMunicipalityChoices, submitApplication } from '$lib/server/memberships';
 import { formFailure } from '$lib/server/web/form-failure';
+import { formText } from '$lib/server/web/form-data';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const choices = await listMunicipalityChoices(locals.ctx);
@@ -8,22 +9,17 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return { choices: choices.filter((choice) => !choice.isMember) };
 };
 
-const text = (form: FormData, name: string, max = 300) => {
-	const value = form.get(name);
-	return typeof value === 'string' ? value.slice(0, max) : '';
-};
-
 export const actions: Actions = {
 	default: async ({ request, locals, url, setHeaders }) => {
 		const form = await request.formData();
 		const values = {
-			ags: text(form, 'ags'),
+			ags: formText(form, 'ags', 300),
 			forAssociation: form.get('forAssociation') === 'on',
-			contactName: text(form, 'contactName'),
-			email: text(form, 'email'),
-			jobTitle: text(form, 'jobTitle'),
-			phone: text(form, 'phone'),
-			message: text(form, 'message', 4000)
+			contactName: formText(form, 'contactName', 300),
+			email: formText(form, 'email', 300),
+			jobTitle: formText(form, 'jobTitle', 300),
+			phone: formText(form, 'phone', 300),
+			message: formText(form, 'message', 4000)
 		};
 		try {
 			const result = await submitApplication(locals.ctx, values, {

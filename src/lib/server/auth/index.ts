@@ -12,6 +12,8 @@ export {
 	type SignInResult
 } from './auth.service';
 export { addPerson, createCoordinator } from './person.service';
+// For use cases elsewhere that prove an address in their own transaction (invitations).
+export { markEmailVerified } from './auth.repository';
 export { hashNewPassword } from './new-password';
 export { createSession, type SessionStarted, type TwoFactorChallenge } from './auth.service';
 export {

@@ -45,13 +45,16 @@ import { canDecideApplications } from './membership.policy';
 import {
 	findMunicipalitiesByAgs,
 	findNonMembersOfAssociation,
-	insertJoinedActivity,
-	makeMembers,
 	markApplied,
 	resetApplied
 } from './membership.repository';
 import { fieldErrorsOf } from './membership.schema';
-import { networkDate, networkNameFor, requirePerson } from './membership.shared';
+import {
+	admitMunicipalities,
+	networkDate,
+	networkNameFor,
+	requirePerson
+} from './membership.shared';
 import { canWrite } from '../auth';
 
 export interface ApplicationRequest extends MailOrigin {
@@ -244,27 +247,13 @@ export async function acceptApplication(
 		if (!decided) {
 			throw new DomainError('CONFLICT', 'already decided', { form: 'application_decided' });
 		}
-		const joined = await makeMembers(
+		await admitMunicipalities(
 			tx,
+			ctx,
 			municipalities.map((m) => m.id),
-			networkDate(now),
-			nowIso
+			auditActorOf(actor),
+			{ applicationId: application.id }
 		);
-		for (const municipalityId of joined) {
-			await insertJoinedActivity(tx, municipalityId, nowIso);
-			await recordAuditEvent(
-				tx,
-				{
-					action: 'membership.changed',
-					...auditActorOf(actor),
-					subjectType: 'municipality',
-					subjectId: municipalityId,
-					municipalityId,
-					details: { to: 'member', applicationId: application.id }
-				},
-				ctx
-			);
-		}
 		await recordAuditEvent(
 			tx,
 			{

@@ -11,7 +11,13 @@
  * admin when it joins, and the municipality is a member from the moment someone takes it up.
  */
 import { auditActorOf, emailActorLabel, recordAuditEvent } from '../audit';
-import { addPerson, createSession, hashNewPassword, type SessionStarted } from '../auth';
+import {
+	addPerson,
+	createSession,
+	hashNewPassword,
+	markEmailVerified,
+	type SessionStarted
+} from '../auth';
 import type { Ctx, PersonActor } from '../context';
 import { inTransaction, type Db } from '../db';
 import type { MunicipalityRole } from '../db/schema';
@@ -60,15 +66,12 @@ import {
 	findNonMembersOfAssociation,
 	findPersonByEmail,
 	findPersonById,
-	insertJoinedActivity,
 	insertMembership,
-	makeMembers,
-	markEmailVerified,
 	updateMembershipRole,
 	type MunicipalityRow
 } from './membership.repository';
 import { fieldErrorsOf } from './membership.schema';
-import { networkDate, networkNameFor, requirePerson } from './membership.shared';
+import { admitMunicipalities, networkNameFor, requirePerson } from './membership.shared';
 
 export interface MailOrigin {
 	/** Absolute origin for links in mails, e.g. `https://netzwerk.example`. */
@@ -554,27 +557,13 @@ async function applyInvitation(
 			);
 		}
 	}
-	const joined = await makeMembers(
+	await admitMunicipalities(
 		tx,
+		ctx,
 		municipalities.map((m) => m.id),
-		networkDate(ctx.now()),
-		nowIso
+		actor,
+		{ invitationId: invitation.id }
 	);
-	for (const municipalityId of joined) {
-		await insertJoinedActivity(tx, municipalityId, nowIso);
-		await recordAuditEvent(
-			tx,
-			{
-				action: 'membership.changed',
-				...actor,
-				subjectType: 'municipality',
-				subjectId: municipalityId,
-				municipalityId,
-				details: { to: 'member', invitationId: invitation.id }
-			},
-			ctx
-		);
-	}
 	await recordAuditEvent(
 		tx,
 		{

@@ -238,15 +238,6 @@ export function findPersonById(db: Db, personId: number) {
 		.executeTakeFirst();
 }
 
-export async function markEmailVerified(db: Db, personId: number, nowIso: string): Promise<void> {
-	await db
-		.updateTable('person')
-		.set({ email_verified_at: nowIso, updated_at: nowIso })
-		.where('id', '=', personId)
-		.where('email_verified_at', 'is', null)
-		.execute();
-}
-
 /** Municipalities the person administers, with their names (for the overview). */
 export function findAdministeredMunicipalities(db: Db, personId: number) {
 	return db

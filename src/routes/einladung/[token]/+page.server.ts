@@ -9,6 +9,7 @@ import {
 	type AcceptResult
 } from '$lib/server/memberships';
 import { formFailure } from '$lib/server/web/form-failure';
+import { formText } from '$lib/server/web/form-data';
 
 /** Unknown, expired, used and revoked links all get the same calm page (see +error.svelte). */
 function gone(caught: unknown): never {
@@ -29,17 +30,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return { invitation, token: params.token };
 };
 
-const text = (form: FormData, name: string) => {
-	const value = form.get(name);
-	return typeof value === 'string' ? value : '';
-};
-
 export const actions: Actions = {
 	create: async ({ request, locals, params, cookies, url, setHeaders }) => {
 		const form = await request.formData();
 		const values = {
-			displayName: text(form, 'displayName').slice(0, 300),
-			jobTitle: text(form, 'jobTitle').slice(0, 300)
+			displayName: formText(form, 'displayName').slice(0, 300),
+			jobTitle: formText(form, 'jobTitle').slice(0, 300)
 		};
 		const isHttps = url.protocol === 'https:';
 		const cookieName = sessionCookieName(isHttps);
@@ -48,8 +44,8 @@ export const actions: Actions = {
 			result = await acceptInvitationWithNewAccount(locals.ctx, {
 				token: params.token,
 				...values,
-				password: text(form, 'password'),
-				passwordRepeat: text(form, 'passwordRepeat'),
+				password: formText(form, 'password'),
+				passwordRepeat: formText(form, 'passwordRepeat'),
 				ip: locals.clientAddress,
 				userAgent: request.headers.get('user-agent')
 			});

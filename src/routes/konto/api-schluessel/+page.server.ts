@@ -8,6 +8,7 @@ import {
 } from '$lib/server/auth';
 import { isDomainError } from '$lib/server/errors';
 import { retryAfterOf } from '$lib/server/rate-limits';
+import { formText } from '$lib/server/web/form-data';
 
 const PATH = '/konto/api-schluessel';
 
@@ -17,8 +18,6 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return { tokens: await listApiTokens(locals.ctx), dayChoices: API_TOKEN_DAY_CHOICES };
 };
 
-const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '');
-
 export const actions: Actions = {
 	/**
 	 * Makes a token and shows it in this answer only: it is never stored, so a later visit (or a
@@ -27,9 +26,9 @@ export const actions: Actions = {
 	create: async ({ request, locals, setHeaders }) => {
 		const form = await request.formData();
 		const values = {
-			name: text(form.get('name')).slice(0, 200),
-			scope: text(form.get('scope')),
-			days: text(form.get('days'))
+			name: formText(form, 'name', 200),
+			scope: formText(form, 'scope'),
+			days: formText(form, 'days')
 		};
 		try {
 			const created = await createApiToken(locals.ctx, values, {

@@ -2,21 +2,17 @@ import type { Actions, PageServerLoad } from './$types';
 import { acceptApplication, listApplications, rejectApplication } from '$lib/server/memberships';
 import { formFailure } from '$lib/server/web/form-failure';
 import { orHttpError } from '$lib/server/web/http-errors';
+import { formText } from '$lib/server/web/form-data';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	applications: await orHttpError(listApplications(locals.ctx))
 });
 
-const text = (form: FormData, name: string) => {
-	const value = form.get(name);
-	return typeof value === 'string' ? value.slice(0, 4000) : '';
-};
-
 export const actions: Actions = {
 	accept: async ({ request, locals, url, setHeaders }) => {
 		const form = await request.formData();
-		const applicationId = text(form, 'applicationId');
-		const values = { applicationId, reason: text(form, 'reason') };
+		const applicationId = formText(form, 'applicationId', 4000);
+		const values = { applicationId, reason: formText(form, 'reason', 4000) };
 		try {
 			await acceptApplication(locals.ctx, values, { origin: url.origin });
 		} catch (caught) {
@@ -26,8 +22,8 @@ export const actions: Actions = {
 	},
 	reject: async ({ request, locals, setHeaders }) => {
 		const form = await request.formData();
-		const applicationId = text(form, 'applicationId');
-		const values = { applicationId, reason: text(form, 'reason') };
+		const applicationId = formText(form, 'applicationId', 4000);
+		const values = { applicationId, reason: formText(form, 'reason', 4000) };
 		try {
 			await rejectApplication(locals.ctx, values);
 		} catch (caught) {

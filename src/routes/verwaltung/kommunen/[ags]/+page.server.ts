@@ -3,21 +3,16 @@ import {
 	changeMemberRole,
 	getMunicipalityPeople,
 	inviteToMunicipalities,
-	removeMember,
-	resendInvitation,
-	revokeInvitation
+	removeMember
 } from '$lib/server/memberships';
 import { formFailure } from '$lib/server/web/form-failure';
 import { orHttpError } from '$lib/server/web/http-errors';
+import { formText } from '$lib/server/web/form-data';
+import { resendInvitationAction, revokeInvitationAction } from '$lib/server/web/invitation-actions';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
 	people: await orHttpError(getMunicipalityPeople(locals.ctx, params.ags))
 });
-
-const text = (form: FormData, name: string) => {
-	const value = form.get(name);
-	return typeof value === 'string' ? value.slice(0, 300) : '';
-};
 
 // The municipality always comes from the address (and is checked against the actor's rights
 // by the use case); ids in the form only pick a person or invitation of that municipality.
@@ -25,9 +20,9 @@ export const actions: Actions = {
 	invite: async ({ request, locals, params, url, setHeaders }) => {
 		const form = await request.formData();
 		const values = {
-			email: text(form, 'email'),
-			displayName: text(form, 'displayName'),
-			role: text(form, 'role')
+			email: formText(form, 'email', 300),
+			displayName: formText(form, 'displayName', 300),
+			role: formText(form, 'role', 300)
 		};
 		try {
 			await inviteToMunicipalities(
@@ -42,7 +37,7 @@ export const actions: Actions = {
 	},
 	role: async ({ request, locals, params, setHeaders }) => {
 		const form = await request.formData();
-		const values = { personId: text(form, 'personId'), role: text(form, 'role') };
+		const values = { personId: formText(form, 'personId', 300), role: formText(form, 'role', 300) };
 		try {
 			await changeMemberRole(locals.ctx, params.ags, values);
 		} catch (caught) {
@@ -52,7 +47,7 @@ export const actions: Actions = {
 	},
 	remove: async ({ request, locals, params, setHeaders }) => {
 		const form = await request.formData();
-		const values = { personId: text(form, 'personId') };
+		const values = { personId: formText(form, 'personId', 300) };
 		try {
 			await removeMember(locals.ctx, params.ags, values);
 		} catch (caught) {
@@ -60,22 +55,6 @@ export const actions: Actions = {
 		}
 		return { done: 'removed' as const };
 	},
-	revoke: async ({ request, locals }) => {
-		const form = await request.formData();
-		await orHttpError(revokeInvitation(locals.ctx, { invitationId: text(form, 'invitationId') }));
-		return { done: 'revoked' as const };
-	},
-	resend: async ({ request, locals, url, setHeaders }) => {
-		const form = await request.formData();
-		try {
-			await resendInvitation(
-				locals.ctx,
-				{ invitationId: text(form, 'invitationId') },
-				{ origin: url.origin }
-			);
-		} catch (caught) {
-			return formFailure(caught, setHeaders, {}, 'list');
-		}
-		return { done: 'resent' as const };
-	}
+	revoke: revokeInvitationAction,
+	resend: resendInvitationAction
 };
