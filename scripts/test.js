@@ -7,7 +7,7 @@
  *   npm test                 all suites
  *   npm test -- unit|db|e2e  one kind
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,10 +40,15 @@ const reportDir = mkdtempSync(path.join(tmpdir(), 'drehscheibe-test-report-'));
 const results = [];
 const skipped = [];
 
-function runSuite(name, project, env = {}) {
-	const report = path.join(reportDir, `${name}.json`);
-	console.log(`\n━━ ${name} ━━`);
-	const run = spawnSync(
+/**
+ * Runs one vitest project in its own process. The suites run at the same time (they share
+ * nothing: each makes its own databases, the browser suite its own server); the browser suite,
+ * the longest, reports live, the others print their output in one piece when they finish.
+ */
+function runSuite(name, project, env = {}, { live = false } = {}) {
+	const report = path.join(reportDir, `${project}-${env.TEST_DIALECT ?? 'x'}.json`);
+	if (live) console.log(`\n━━ ${name} ━━`);
+	const child = spawn(
 		process.execPath,
 		[
 			'node_modules/vitest/vitest.mjs',
@@ -54,17 +59,32 @@ function runSuite(name, project, env = {}) {
 			'--reporter=json',
 			`--outputFile.json=${report}`
 		],
-		{ stdio: 'inherit', env: { ...process.env, ...env } }
+		{
+			stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, ...env, ...(live ? {} : { FORCE_COLOR: '0' }) }
+		}
 	);
-	let passed = 0;
-	let failed = 0;
-	if (existsSync(report)) {
-		const json = JSON.parse(readFileSync(report, 'utf8'));
-		passed = json.numPassedTests ?? 0;
-		failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
-	}
-	if (run.status !== 0 && failed === 0) failed = 1;
-	results.push({ name, passed, failed, status: run.status });
+	const output = [];
+	child.stdout?.on('data', (chunk) => output.push(chunk));
+	child.stderr?.on('data', (chunk) => output.push(chunk));
+	return new Promise((resolve) => {
+		child.on('close', (status) => {
+			if (!live) {
+				console.log(`\n━━ ${name} ━━`);
+				process.stdout.write(Buffer.concat(output));
+			}
+			let passed = 0;
+			let failed = 0;
+			if (existsSync(report)) {
+				const json = JSON.parse(readFileSync(report, 'utf8'));
+				passed = json.numPassedTests ?? 0;
+				failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+			}
+			if (status !== 0 && failed === 0) failed = 1;
+			results.push({ name, passed, failed, status });
+			resolve();
+		});
+	});
 }
 
 function skip(name, reason, howTo, required) {
@@ -77,14 +97,18 @@ function skip(name, reason, howTo, required) {
 	}
 }
 
-if (!wanted || wanted === 'unit') runSuite('unit', 'unit');
+const ORDER = ['unit', 'database (SQLite)', 'database (PostgreSQL)', 'browser'];
+const runs = [];
+if (!wanted || wanted === 'unit') runs.push(runSuite('unit', 'unit'));
 if (!wanted || wanted === 'db') {
-	runSuite('database (SQLite)', 'db', { TEST_DIALECT: 'sqlite' });
+	runs.push(runSuite('database (SQLite)', 'db', { TEST_DIALECT: 'sqlite' }));
 	if (await postgresReachable()) {
-		runSuite('database (PostgreSQL)', 'db', {
-			TEST_DIALECT: 'postgres',
-			TEST_DATABASE_URL: databaseUrl
-		});
+		runs.push(
+			runSuite('database (PostgreSQL)', 'db', {
+				TEST_DIALECT: 'postgres',
+				TEST_DATABASE_URL: databaseUrl
+			})
+		);
 	} else {
 		skip(
 			'database (PostgreSQL)',
@@ -96,7 +120,7 @@ if (!wanted || wanted === 'db') {
 }
 if (!wanted || wanted === 'e2e') {
 	if (existsSync(chromiumPath)) {
-		runSuite('browser', 'e2e', { CHROMIUM_PATH: chromiumPath });
+		runs.push(runSuite('browser', 'e2e', { CHROMIUM_PATH: chromiumPath }, { live: true }));
 	} else {
 		skip(
 			'browser',
@@ -106,6 +130,8 @@ if (!wanted || wanted === 'e2e') {
 		);
 	}
 }
+await Promise.all(runs);
+results.sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name));
 
 rmSync(reportDir, { recursive: true, force: true });
 
