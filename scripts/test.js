@@ -75,16 +75,43 @@ function runSuite(name, project, env = {}, { live = false } = {}) {
 			}
 			let passed = 0;
 			let failed = 0;
+			const failures = [];
 			if (existsSync(report)) {
 				const json = JSON.parse(readFileSync(report, 'utf8'));
 				passed = json.numPassedTests ?? 0;
 				failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+				failures.push(...failuresOf(json));
 			}
 			if (status !== 0 && failed === 0) failed = 1;
-			results.push({ name, passed, failed, status });
+			results.push({ name, passed, failed, status, failures });
 			resolve();
 		});
 	});
+}
+
+/** What failed, in a few lines each: shown again at the very end, where a short log still has it. */
+function failuresOf(json) {
+	const lines = [];
+	for (const file of json.testResults ?? []) {
+		const where = path.relative(root, file.name ?? '');
+		const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+		for (const test of failedTests) {
+			const message = String(test.failureMessages?.[0] ?? '')
+				.split('\n')
+				.slice(0, 4)
+				.join('\n    ');
+			lines.push(`${where} › ${test.fullName}\n    ${message}`);
+		}
+		if (failedTests.length === 0 && file.status === 'failed') {
+			lines.push(
+				`${where}\n    ${String(file.message ?? '')
+					.split('\n')
+					.slice(0, 4)
+					.join('\n    ')}`
+			);
+		}
+	}
+	return lines;
 }
 
 function skip(name, reason, howTo, required) {
@@ -138,8 +165,10 @@ rmSync(reportDir, { recursive: true, force: true });
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 console.log('\n━━ Zusammenfassung / Summary ━━');
-for (const r of results)
+for (const r of results) {
 	console.log(`${r.failed === 0 ? '✓' : '✗'} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+	for (const failure of r.failures ?? []) console.log(`  ✗ ${failure}`);
+}
 for (const name of skipped) console.log(`⚠ ${name}: skipped`);
 if (skipped.length) console.log(`Skipped suites: ${skipped.join(', ')}`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -2,8 +2,6 @@
  * Command line for operators: `npm run cli -- <command>`. Messages are German; exit codes:
  * 0 done, 1 failed, 2 wrong usage, 78 bad configuration.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { openAppDatabase, loadSeedData } from '../lib/server/app';
 import { createApiTokenForPerson, createCoordinator, resetTwoFactor } from '../lib/server/auth';
@@ -11,6 +9,7 @@ import { config, SEED_MODES, type SeedMode } from '../lib/server/config';
 import { systemContext } from '../lib/server/context';
 import { migrateToLatest, MigrationError } from '../lib/server/db/migrate';
 import { isDomainError } from '../lib/server/errors';
+import { readMessages } from '../lib/i18n/message-files';
 import { RegisterFileError, seedDatabase } from '../lib/server/seed';
 
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, CONFIG: 78 } as const;
@@ -58,9 +57,7 @@ function withGermanProblems(error: unknown): unknown {
 /** German texts of the problem codes domain errors carry (the UI's messages, in German). */
 function germanProblem(code: string): string {
 	try {
-		const file = path.join(config().appRoot, 'messages', 'de.json');
-		const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-		return messages[code] ?? code;
+		return readMessages(config().appRoot, 'de')[code] ?? code;
 	} catch {
 		return code;
 	}

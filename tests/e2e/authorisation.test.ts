@@ -12,11 +12,14 @@
  *   'forbidden' 403: a place whose existence is no secret, closed to this role (the
  *             administration for plain members, the audit log in the API)
  *   401/405/… that status
+ * Catalogue placeholders: `{publicProject}` (Kehl, public), `{networkProject}` (Kehl, members
+ * only), `{draftOwn}` (a draft of Lahr), `{draftOther}` (a draft of Kehl), `{product}`.
  * Writes are covered by the attack tests (attacks.test.ts) and each module's own tests.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestProduct, createTestProject } from './support/catalogue';
 import { createTestPerson, type TestPerson } from './support/people';
 
 type Outcome = number | 'signin' | 'hidden' | 'forbidden';
@@ -139,6 +142,12 @@ const TABLE: Record<string, Case[]> = {
 		}
 	],
 	'/api/[...rest]': [{ path: '/api/v1/gibt-es-nicht', expect: everyone('hidden') }]
+	// -- projects --
+	// -- solutions --
+	// -- reuse requests --
+	// -- attachments --
+	// -- interchange --
+	// -- catalogue API --
 };
 
 /** Every route id under src/routes that has a page or an endpoint. */
@@ -158,6 +167,10 @@ function discoverRoutes(dir = path.resolve('src/routes'), prefix = ''): string[]
 }
 
 let people: Record<Exclude<Role, 'anonymous'>, TestPerson>;
+let catalogue: Record<
+	'publicProject' | 'networkProject' | 'draftOwn' | 'draftOther' | 'product',
+	number
+>;
 
 beforeAll(async () => {
 	const suffix = Date.now().toString(36);
@@ -178,16 +191,41 @@ beforeAll(async () => {
 			isCoordinator: true
 		})
 	};
+	catalogue = {
+		publicProject: await createTestProject({
+			ags: KEHL,
+			title: `Öffentliches Testprojekt ${suffix}`,
+			visibility: 'public'
+		}),
+		networkProject: await createTestProject({
+			ags: KEHL,
+			title: `Internes Testprojekt ${suffix}`,
+			visibility: 'network'
+		}),
+		draftOwn: await createTestProject({
+			ags: LAHR,
+			title: `Entwurf Lahr ${suffix}`,
+			visibility: 'draft'
+		}),
+		draftOther: await createTestProject({
+			ags: KEHL,
+			title: `Entwurf Kehl ${suffix}`,
+			visibility: 'draft'
+		}),
+		product: await createTestProduct(`Testprodukt ${suffix}`)
+	};
 });
 
 async function outcomeOf(role: Role, testCase: Case): Promise<Outcome> {
-	const url =
-		inject('baseUrl') +
-		testCase.path
-			.replace('{own}', LAHR)
-			.replace('{other}', KEHL)
-			.replace('{token}', UNKNOWN_TOKEN)
-			.replace('{member}', String(people.member.personId));
+	let concrete = testCase.path
+		.replace('{own}', LAHR)
+		.replace('{other}', KEHL)
+		.replace('{token}', UNKNOWN_TOKEN)
+		.replace('{member}', String(people.member.personId));
+	for (const [name, id] of Object.entries(catalogue)) {
+		concrete = concrete.replace(`{${name}}`, String(id));
+	}
+	const url = inject('baseUrl') + concrete;
 	const headers: Record<string, string> = { accept: 'text/html,application/json' };
 	if (role !== 'anonymous') headers.cookie = people[role].cookie;
 	const response = await fetch(url, {

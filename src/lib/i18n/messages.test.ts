@@ -5,12 +5,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { messageFiles, readMessages } from './message-files';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const load = (locale: string) =>
-	Object.keys(
-		JSON.parse(readFileSync(path.join(root, 'messages', `${locale}.json`), 'utf8')) as object
-	).filter((key) => key !== '$schema');
+const load = (locale: string) => Object.keys(readMessages(root, locale));
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -24,6 +22,29 @@ function sourceFiles(dir: string): string[] {
 describe('messages', () => {
 	const german = load('de');
 	const english = load('en');
+
+	it('compiles every message file (the inlang settings list them all)', () => {
+		const settings = JSON.parse(
+			readFileSync(path.join(root, 'project.inlang', 'settings.json'), 'utf8')
+		) as { 'plugin.inlang.messageFormat': { pathPattern: string[] } };
+		const listed = settings['plugin.inlang.messageFormat'].pathPattern.map((pattern) =>
+			path.join(root, pattern.replace('{locale}', 'de'))
+		);
+		expect(listed.sort()).toEqual(messageFiles(root, 'de').sort());
+	});
+
+	it('uses each key once across the message files', () => {
+		const seen = new Map<string, string>();
+		const doubled: string[] = [];
+		for (const file of messageFiles(root, 'de')) {
+			for (const key of Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object)) {
+				if (key === '$schema') continue;
+				if (seen.has(key)) doubled.push(`${key} (${seen.get(key)} and ${file})`);
+				seen.set(key, file);
+			}
+		}
+		expect(doubled).toEqual([]);
+	});
 
 	it('has the same keys in German and English', () => {
 		expect([...english].sort()).toEqual([...german].sort());

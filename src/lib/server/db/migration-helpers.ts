@@ -50,3 +50,30 @@ export function createdAtColumn(db: Kysely<unknown>) {
 export function sortKeyType(db: Kysely<unknown>) {
 	return isPostgres(db) ? sql`text collate "C"` : sql`text`;
 }
+
+/**
+ * Makes every change to `tables` bump the public content version (migration 0009), so cached
+ * public pages never outlive the content they show.
+ */
+export async function addContentVersionTriggers(
+	db: Kysely<unknown>,
+	tables: readonly string[]
+): Promise<void> {
+	for (const table of tables) {
+		if (isPostgres(db)) {
+			await sql`
+				create trigger ${sql.raw(`${table}_content_version`)}
+				after insert or update or delete on ${sql.table(table)}
+				for each statement execute function bump_content_version()`.execute(db);
+			continue;
+		}
+		for (const event of ['insert', 'update', 'delete'] as const) {
+			await sql`
+				create trigger ${sql.raw(`${table}_content_version_${event}`)}
+				after ${sql.raw(event)} on ${sql.table(table)}
+				begin
+					update content_version set version = version + 1 where id = 1;
+				end`.execute(db);
+		}
+	}
+}

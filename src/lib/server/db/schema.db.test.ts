@@ -205,6 +205,165 @@ const columns = {
 		expires_at: true,
 		last_used_at: true,
 		revoked_at: true
+	},
+	// -- 0014–0018 (catalogue) --
+	topic_field: {
+		key: true,
+		name: true,
+		position: true
+	},
+	domain: {
+		id: true,
+		name: true,
+		name_sort: true,
+		is_archived: true,
+		created_at: true,
+		updated_at: true
+	},
+	vendor: {
+		id: true,
+		name: true,
+		name_sort: true,
+		website: true,
+		created_at: true
+	},
+	product: {
+		id: true,
+		name: true,
+		name_sort: true,
+		vendor_id: true,
+		category: true,
+		website: true,
+		is_open_source: true,
+		licence: true,
+		operator: true,
+		description_md: true,
+		created_by_person_id: true,
+		created_at: true,
+		updated_at: true,
+		deleted_at: true,
+		is_demo: true
+	},
+	adoption: {
+		id: true,
+		product_id: true,
+		municipality_id: true,
+		stage: true,
+		since_on: true,
+		used_for: true,
+		contact_person_id: true,
+		rating: true,
+		experience: true,
+		created_by_person_id: true,
+		created_at: true,
+		updated_at: true,
+		is_demo: true
+	},
+	project: {
+		id: true,
+		title: true,
+		title_sort: true,
+		summary: true,
+		description_md: true,
+		lessons_learned_md: true,
+		municipality_id: true,
+		status: true,
+		domain_id: true,
+		topic_field_key: true,
+		started_on: true,
+		live_on: true,
+		costs_once_cents: true,
+		costs_yearly_cents: true,
+		staff_effort: true,
+		funding_programme: true,
+		hours_saved_per_year: true,
+		cases_per_year: true,
+		visibility: true,
+		partners_can_edit: true,
+		created_by_person_id: true,
+		created_at: true,
+		updated_at: true,
+		deleted_at: true,
+		deleted_by_person_id: true,
+		is_demo: true
+	},
+	project_partner: {
+		project_id: true,
+		municipality_id: true
+	},
+	project_tag: {
+		project_id: true,
+		tag: true,
+		tag_sort: true
+	},
+	project_product: {
+		project_id: true,
+		product_id: true
+	},
+	project_contact: {
+		project_id: true,
+		person_id: true,
+		position: true
+	},
+	project_link: {
+		id: true,
+		project_id: true,
+		label: true,
+		url: true,
+		position: true
+	},
+	project_status_change: {
+		id: true,
+		project_id: true,
+		status: true,
+		changed_on: true,
+		person_id: true,
+		created_at: true
+	},
+	project_revision: {
+		id: true,
+		project_id: true,
+		person_id: true,
+		actor_label: true,
+		changed_at: true,
+		action: true,
+		changes_json: true
+	},
+	reuse_request: {
+		id: true,
+		project_id: true,
+		product_id: true,
+		requesting_municipality_id: true,
+		requested_by_person_id: true,
+		owner_municipality_id: true,
+		message: true,
+		status: true,
+		result_project_id: true,
+		created_at: true,
+		updated_at: true,
+		closed_at: true,
+		is_demo: true
+	},
+	reuse_request_event: {
+		id: true,
+		reuse_request_id: true,
+		status: true,
+		person_id: true,
+		note: true,
+		created_at: true
+	},
+	attachment: {
+		id: true,
+		project_id: true,
+		storage_key: true,
+		file_name: true,
+		title: true,
+		media_type: true,
+		size_bytes: true,
+		sha256: true,
+		uploaded_by_person_id: true,
+		created_at: true,
+		deleted_at: true
 	}
 } satisfies ColumnsOf;
 

@@ -372,6 +372,241 @@ export interface ApiTokenTable {
 	revoked_at: string | null;
 }
 
+// -- tables of migration 0014 (catalogue reference lists) --
+
+/** OZG topic fields (Themenfelder), fixed reference data. */
+export interface TopicFieldTable {
+	key: string;
+	name: string;
+	position: number;
+}
+
+/** Departments/domains (Fachbereiche) the coordination maintains. */
+export interface DomainTable {
+	id: Generated<number>;
+	name: string;
+	name_sort: string;
+	is_archived: ColumnType<boolean, boolean | undefined, boolean>;
+	created_at: CreatedAt;
+	updated_at: ColumnType<string, string | undefined, string>;
+}
+
+// -- tables of migration 0015 (solutions register) --
+
+export const ADOPTION_STAGES = ['interested', 'evaluating', 'pilot', 'live', 'stopped'] as const;
+export type AdoptionStage = (typeof ADOPTION_STAGES)[number];
+
+export interface VendorTable {
+	id: Generated<number>;
+	name: string;
+	name_sort: string;
+	website: string | null;
+	created_at: CreatedAt;
+}
+
+export interface ProductTable {
+	id: Generated<number>;
+	name: string;
+	name_sort: string;
+	vendor_id: number | null;
+	/** A code of the solutions module's category list. */
+	category: string;
+	website: string | null;
+	is_open_source: ColumnType<boolean, boolean | undefined, boolean>;
+	licence: string | null;
+	/** Who runs it for the municipalities, e.g. a municipal IT service provider. */
+	operator: string | null;
+	description_md: ColumnType<string, string | undefined, string>;
+	created_by_person_id: number | null;
+	created_at: CreatedAt;
+	updated_at: string;
+	deleted_at: string | null;
+	is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** One municipality's use of one product. */
+export interface AdoptionTable {
+	id: Generated<number>;
+	product_id: number;
+	municipality_id: number;
+	stage: AdoptionStage;
+	since_on: string | null;
+	used_for: string | null;
+	contact_person_id: number | null;
+	/** 1–5. */
+	rating: number | null;
+	experience: string | null;
+	created_by_person_id: number | null;
+	created_at: CreatedAt;
+	updated_at: string;
+	is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+// -- tables of migration 0016 (projects) --
+
+export const PROJECT_STATUSES = [
+	'idee',
+	'planung',
+	'umsetzung',
+	'betrieb',
+	'pausiert',
+	'eingestellt'
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** `public`: everyone; `network`: signed-in members; `draft`: the owner's people (and partners). */
+export const PROJECT_VISIBILITIES = ['public', 'network', 'draft'] as const;
+export type ProjectVisibility = (typeof PROJECT_VISIBILITIES)[number];
+
+export interface ProjectTable {
+	id: Generated<number>;
+	title: string;
+	title_sort: string;
+	summary: ColumnType<string, string | undefined, string>;
+	description_md: ColumnType<string, string | undefined, string>;
+	lessons_learned_md: ColumnType<string, string | undefined, string>;
+	/** The owner. */
+	municipality_id: number;
+	status: ProjectStatus;
+	domain_id: number | null;
+	topic_field_key: string | null;
+	started_on: string | null;
+	live_on: string | null;
+	/** Euro cents. */
+	costs_once_cents: number | null;
+	costs_yearly_cents: number | null;
+	staff_effort: string | null;
+	funding_programme: string | null;
+	hours_saved_per_year: number | null;
+	cases_per_year: number | null;
+	visibility: ProjectVisibility;
+	/** Whether the partner municipalities' members may edit too. */
+	partners_can_edit: ColumnType<boolean, boolean | undefined, boolean>;
+	created_by_person_id: number | null;
+	created_at: CreatedAt;
+	updated_at: string;
+	deleted_at: string | null;
+	deleted_by_person_id: number | null;
+	is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface ProjectPartnerTable {
+	project_id: number;
+	municipality_id: number;
+}
+
+export interface ProjectTagTable {
+	project_id: number;
+	tag: string;
+	tag_sort: string;
+}
+
+export interface ProjectProductTable {
+	project_id: number;
+	product_id: number;
+}
+
+export interface ProjectContactTable {
+	project_id: number;
+	person_id: number;
+	position: ColumnType<number, number | undefined, number>;
+}
+
+export interface ProjectLinkTable {
+	id: Generated<number>;
+	project_id: number;
+	label: string;
+	url: string;
+	position: ColumnType<number, number | undefined, number>;
+}
+
+export interface ProjectStatusChangeTable {
+	id: Generated<number>;
+	project_id: number;
+	status: ProjectStatus;
+	/** The day the project reached the status. */
+	changed_on: string;
+	person_id: number | null;
+	created_at: CreatedAt;
+}
+
+export const PROJECT_REVISION_ACTIONS = [
+	'created',
+	'updated',
+	'deleted',
+	'restored',
+	'imported'
+] as const;
+export type ProjectRevisionAction = (typeof PROJECT_REVISION_ACTIONS)[number];
+
+/** One edit of a project: who changed which fields, when. */
+export interface ProjectRevisionTable {
+	id: Generated<number>;
+	project_id: number;
+	person_id: number | null;
+	actor_label: string;
+	changed_at: string;
+	action: ProjectRevisionAction;
+	/** [{ field, before, after }]. */
+	changes_json: ColumnType<unknown, string, string>;
+}
+
+// -- tables of migration 0017 (reuse requests) --
+
+export const REUSE_REQUEST_STATUSES = [
+	'open',
+	'in_discussion',
+	'adopted',
+	'declined',
+	'withdrawn'
+] as const;
+export type ReuseRequestStatus = (typeof REUSE_REQUEST_STATUSES)[number];
+
+export interface ReuseRequestTable {
+	id: Generated<number>;
+	/** Exactly one of project_id and product_id is set. */
+	project_id: number | null;
+	product_id: number | null;
+	requesting_municipality_id: number;
+	requested_by_person_id: number | null;
+	owner_municipality_id: number;
+	message: string;
+	status: ColumnType<ReuseRequestStatus, ReuseRequestStatus | undefined, ReuseRequestStatus>;
+	result_project_id: number | null;
+	created_at: CreatedAt;
+	updated_at: string;
+	closed_at: string | null;
+	is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface ReuseRequestEventTable {
+	id: Generated<number>;
+	reuse_request_id: number;
+	status: ReuseRequestStatus;
+	person_id: number | null;
+	note: string | null;
+	created_at: string;
+}
+
+// -- tables of migration 0018 (attachments) --
+
+export interface AttachmentTable {
+	id: Generated<number>;
+	project_id: number;
+	/** Where the file store keeps the bytes; never derived from the uploaded name. */
+	storage_key: string;
+	/** The uploaded name, cleaned; used in Content-Disposition. */
+	file_name: string;
+	title: string | null;
+	/** Detected from the content, never taken from the upload. */
+	media_type: string;
+	size_bytes: number;
+	sha256: string;
+	uploaded_by_person_id: number | null;
+	created_at: CreatedAt;
+	deleted_at: string | null;
+}
+
 export interface Database {
 	content_version: ContentVersionTable;
 	association: AssociationTable;
@@ -400,6 +635,27 @@ export interface Database {
 	person_topic: PersonTopicTable;
 	// -- 0013 (API tokens) --
 	api_token: ApiTokenTable;
+	// -- 0014 (catalogue reference lists) --
+	topic_field: TopicFieldTable;
+	domain: DomainTable;
+	// -- 0015 (solutions register) --
+	vendor: VendorTable;
+	product: ProductTable;
+	adoption: AdoptionTable;
+	// -- 0016 (projects) --
+	project: ProjectTable;
+	project_partner: ProjectPartnerTable;
+	project_tag: ProjectTagTable;
+	project_product: ProjectProductTable;
+	project_contact: ProjectContactTable;
+	project_link: ProjectLinkTable;
+	project_status_change: ProjectStatusChangeTable;
+	project_revision: ProjectRevisionTable;
+	// -- 0017 (reuse requests) --
+	reuse_request: ReuseRequestTable;
+	reuse_request_event: ReuseRequestEventTable;
+	// -- 0018 (attachments) --
+	attachment: AttachmentTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -16,6 +16,11 @@ import * as m0010 from './2026_11_26_0010_account_security';
 import * as m0011 from './2026_11_26_0011_joining';
 import * as m0012 from './2026_11_26_0012_person_profile';
 import * as m0013 from './2026_11_26_0013_api_token';
+import * as m0014 from './2026_11_26_0014_catalogue_reference';
+import * as m0015 from './2026_11_26_0015_solutions';
+import * as m0016 from './2026_11_26_0016_project';
+import * as m0017 from './2026_11_26_0017_reuse_request';
+import * as m0018 from './2026_11_26_0018_attachment';
 
 export const migrations: Record<string, Migration> = {
 	'2026_11_25_0001_municipality_register': m0001,
@@ -30,5 +35,10 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_26_0010_account_security': m0010,
 	'2026_11_26_0011_joining': m0011,
 	'2026_11_26_0012_person_profile': m0012,
-	'2026_11_26_0013_api_token': m0013
+	'2026_11_26_0013_api_token': m0013,
+	'2026_11_26_0014_catalogue_reference': m0014,
+	'2026_11_26_0015_solutions': m0015,
+	'2026_11_26_0016_project': m0016,
+	'2026_11_26_0017_reuse_request': m0017,
+	'2026_11_26_0018_attachment': m0018
 };

@@ -1,0 +1,1 @@
+export { listDomains, listTopicFields, type Domain, type TopicField } from './reference.service';
