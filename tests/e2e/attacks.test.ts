@@ -5,7 +5,8 @@
  * (Password guessing: sign-in.test.ts; address enumeration: auth/enumeration.db.test.ts; links
  * used twice or late: account-security and joining tests; CSRF on the JSON API: api.test.ts.)
  */
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testServer } from './support/test-server';
 import { createTestPerson, withServerDatabase, type TestPerson } from './support/people';
 
 const LAHR = '08317065';
@@ -13,7 +14,7 @@ const KEHL = '08317057';
 const PASSWORD = 'Schwarzwald-Kirsche-Nebel-8';
 const EVIL = 'https://boese.example';
 
-const base = () => inject('baseUrl');
+const base = () => testServer().baseUrl;
 const suffix = Date.now().toString(36);
 
 let lahrMember: TestPerson;

@@ -18,7 +18,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testServer } from './support/test-server';
 import { createTestProduct, createTestProject } from './support/catalogue';
 import { createTestPerson, type TestPerson } from './support/people';
 
@@ -225,7 +226,7 @@ async function outcomeOf(role: Role, testCase: Case): Promise<Outcome> {
 	for (const [name, id] of Object.entries(catalogue)) {
 		concrete = concrete.replace(`{${name}}`, String(id));
 	}
-	const url = inject('baseUrl') + concrete;
+	const url = testServer().baseUrl + concrete;
 	const headers: Record<string, string> = { accept: 'text/html,application/json' };
 	if (role !== 'anonymous') headers.cookie = people[role].cookie;
 	const response = await fetch(url, {

@@ -9,12 +9,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { ensureBuild } from '../../scripts/build-stamp.js';
-import { freePort, waitUntilReady } from './support/server';
+import { e2eWorkers } from '../../scripts/e2e-workers.js';
+import { freePort, waitUntilReady, type TestServer } from './support/server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
+		/** One server per worker; tests find theirs with testServer() (support/server.ts). */
+		servers: TestServer[];
+		/** @deprecated the first server; use testServer() (support/test-server.ts). */
 		baseUrl: string;
-		/** The server's data directory (its SQLite file), for tests that prepare data directly. */
+		/** @deprecated the first server's data directory; use testServer(). */
 		dataDir: string;
 	}
 }
@@ -29,9 +33,12 @@ function logTail(file: string, lines = 40): string {
 	}
 }
 
-export default async function setup(project: TestProject) {
-	if (ensureBuild(root)) console.log('[e2e] built the app');
+interface RunningServer extends TestServer {
+	stop: () => Promise<void>;
+}
 
+/** Starts one production server on a fresh, demo-seeded data directory. */
+async function startServer(): Promise<RunningServer> {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'drehscheibe-e2e-'));
 	const logFile = path.join(dataDir, 'server.log');
 	const logFd = openSync(logFile, 'a');
@@ -78,8 +85,25 @@ export default async function setup(project: TestProject) {
 		await stop();
 		throw error;
 	}
+	return { baseUrl, dataDir, stop };
+}
 
-	project.provide('baseUrl', baseUrl);
-	project.provide('dataDir', dataDir);
-	return stop;
+/**
+ * One server per test worker (E2E_WORKERS, see vite.config.ts): test files run side by side,
+ * each against the server of its worker, so one file's sign-in limits or changes to the shared
+ * register never meet another file running at the same time.
+ */
+export default async function setup(project: TestProject) {
+	if (ensureBuild(root)) console.log('[e2e] built the app');
+
+	const servers = await Promise.all(Array.from({ length: e2eWorkers() }, () => startServer()));
+	project.provide(
+		'servers',
+		servers.map(({ baseUrl, dataDir }) => ({ baseUrl, dataDir }))
+	);
+	project.provide('baseUrl', servers[0]!.baseUrl);
+	project.provide('dataDir', servers[0]!.dataDir);
+	return async () => {
+		await Promise.all(servers.map((server) => server.stop()));
+	};
 }

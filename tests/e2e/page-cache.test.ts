@@ -2,10 +2,11 @@
  * Anonymous register pages come from the page cache, and a change to the data shows at the next
  * request all the same (decision 0012). Signed-in people are never served a cached page.
  */
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testServer } from './support/test-server';
 import { openDatabase } from '../../src/lib/server/db';
 
-const baseUrl = () => inject('baseUrl');
+const baseUrl = () => testServer().baseUrl;
 
 async function get(path: string, headers: Record<string, string> = {}) {
 	const response = await fetch(`${baseUrl()}${path}`, { headers });
@@ -37,7 +38,7 @@ describe('page cache', () => {
 		await get('/kommunen/08317153');
 		expect(before.text).toContain('11.236');
 
-		const database = openDatabase({ databaseUrl: undefined, dataDir: inject('dataDir') });
+		const database = openDatabase({ databaseUrl: undefined, dataDir: testServer().dataDir });
 		try {
 			await database.db
 				.updateTable('municipality')

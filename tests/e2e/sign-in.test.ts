@@ -7,7 +7,8 @@
  * (its data directory comes from the global setup) through the same use case the CLI calls.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testServer } from './support/test-server';
 import { createCoordinator } from '../../src/lib/server/auth';
 import { systemContext } from '../../src/lib/server/context';
 import { openDatabase } from '../../src/lib/server/db';
@@ -19,7 +20,7 @@ const PASSWORD = 'Rhein-Ufer-Laterne-47';
 const NAME = 'Petra Koordination';
 
 beforeAll(async () => {
-	const database = openDatabase({ databaseUrl: undefined, dataDir: inject('dataDir') });
+	const database = openDatabase({ databaseUrl: undefined, dataDir: testServer().dataDir });
 	try {
 		await createCoordinator(systemContext(database.db, 'e2e'), {
 			email: EMAIL,

@@ -13,7 +13,8 @@ import {
 	type Page,
 	type Response
 } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { testServer } from './test-server';
 
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
@@ -30,7 +31,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 
 export function baseUrl(): string {
-	return inject('baseUrl');
+	return testServer().baseUrl;
 }
 
 /** What went wrong on one page; checked after every test. */

@@ -4,7 +4,7 @@
  * as them without going through the sign-in form. One test drives the real form
  * (sign-in.test.ts); everything else starts signed in.
  */
-import { inject } from 'vitest';
+import { testServer } from './test-server';
 import { hashPassword } from '../../../src/lib/server/auth/password.hash';
 import { newSessionToken, sessionIdOf } from '../../../src/lib/server/auth/session.token';
 import { openDatabase, type Db } from '../../../src/lib/server/db';
@@ -12,7 +12,7 @@ import type { MunicipalityRole } from '../../../src/lib/server/db/schema';
 
 /** Opens the server's database for the duration of `work`. */
 export async function withServerDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
-	const database = openDatabase({ databaseUrl: undefined, dataDir: inject('dataDir') });
+	const database = openDatabase({ databaseUrl: undefined, dataDir: testServer().dataDir });
 	try {
 		return await work(database.db);
 	} finally {

@@ -38,3 +38,9 @@ export async function waitUntilReady(
 	}
 	throw new Error(`server not ready after ${timeoutMs / 1000} s (${url}/readyz):\n${describe()}`);
 }
+
+/** A running server of the browser tests: its address and its data directory (SQLite file). */
+export interface TestServer {
+	baseUrl: string;
+	dataDir: string;
+}
