@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import {
 	countUnusedBackupCodes,
 	findApiTokensForExport,
+	findCatalogueForExport,
 	findAuditEventsForExport,
 	findInvitationsSentForExport,
 	findMailsForExport,
@@ -150,6 +151,45 @@ const mails: AccountExportSection = {
 	}
 };
 
+const catalogue: AccountExportSection = {
+	key: 'catalogue',
+	async collect(db, { id }) {
+		const rows = await findCatalogueForExport(db, id);
+		return {
+			projectsCreated: rows.created.map((row) => ({
+				id: row.id,
+				title: row.title,
+				createdAt: row.created_at
+			})),
+			projectContactOf: rows.contactOf.map((row) => ({ id: row.id, title: row.title })),
+			productContactOf: rows.adoptionContactOf.map((row) => ({
+				product: row.product,
+				ags: row.ags,
+				stage: row.stage
+			})),
+			reuseRequests: rows.reuseRequests.map((row) => ({
+				id: row.id,
+				projectId: row.project_id,
+				productId: row.product_id,
+				message: row.message,
+				status: row.status,
+				createdAt: row.created_at
+			})),
+			attachmentsUploaded: rows.attachments.map((row) => ({
+				id: row.id,
+				projectId: row.project_id,
+				fileName: row.file_name,
+				createdAt: row.created_at
+			})),
+			projectEdits: rows.revisions.map((row) => ({
+				projectId: row.project_id,
+				action: row.action,
+				changedAt: row.changed_at
+			}))
+		};
+	}
+};
+
 /** In the order they appear in the file. Later modules (projects, ideas, …) append theirs. */
 export const ACCOUNT_EXPORT_SECTIONS: readonly AccountExportSection[] = [
 	profile,
@@ -159,5 +199,6 @@ export const ACCOUNT_EXPORT_SECTIONS: readonly AccountExportSection[] = [
 	sessions,
 	invitationsSent,
 	auditEvents,
-	mails
+	mails,
+	catalogue
 ];

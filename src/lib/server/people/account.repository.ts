@@ -178,10 +178,64 @@ export async function deletePersonalRows(db: Db, personId: number) {
 		'account_token',
 		'backup_code',
 		'sign_in_challenge',
-		'api_token'
+		'api_token',
+		// A former member is nobody's contact any more; authored content keeps its author.
+		'project_contact'
 	] as const) {
 		await db.deleteFrom(table).where('person_id', '=', personId).execute();
 	}
+	await db
+		.updateTable('adoption')
+		.set({ contact_person_id: null })
+		.where('contact_person_id', '=', personId)
+		.execute();
+}
+
+/** The catalogue as it concerns the person: what they created, where they are the contact. */
+export async function findCatalogueForExport(db: Db, personId: number) {
+	const [created, contactOf, adoptionContactOf, reuseRequests, attachments, revisions] =
+		await Promise.all([
+			db
+				.selectFrom('project')
+				.select(['id', 'title', 'created_at'])
+				.where('created_by_person_id', '=', personId)
+				.orderBy('id')
+				.execute(),
+			db
+				.selectFrom('project_contact')
+				.innerJoin('project', 'project.id', 'project_contact.project_id')
+				.select(['project.id', 'project.title'])
+				.where('project_contact.person_id', '=', personId)
+				.orderBy('project.id')
+				.execute(),
+			db
+				.selectFrom('adoption')
+				.innerJoin('product', 'product.id', 'adoption.product_id')
+				.innerJoin('municipality', 'municipality.id', 'adoption.municipality_id')
+				.select(['product.name as product', 'municipality.ags', 'adoption.stage'])
+				.where('adoption.contact_person_id', '=', personId)
+				.orderBy('adoption.id')
+				.execute(),
+			db
+				.selectFrom('reuse_request')
+				.select(['id', 'project_id', 'product_id', 'message', 'status', 'created_at'])
+				.where('requested_by_person_id', '=', personId)
+				.orderBy('id')
+				.execute(),
+			db
+				.selectFrom('attachment')
+				.select(['id', 'project_id', 'file_name', 'created_at'])
+				.where('uploaded_by_person_id', '=', personId)
+				.orderBy('id')
+				.execute(),
+			db
+				.selectFrom('project_revision')
+				.select(['project_id', 'action', 'changed_at'])
+				.where('person_id', '=', personId)
+				.orderBy('id')
+				.execute()
+		]);
+	return { created, contactOf, adoptionContactOf, reuseRequests, attachments, revisions };
 }
 
 /**

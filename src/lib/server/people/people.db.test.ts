@@ -471,3 +471,72 @@ describe('account deletion', () => {
 		expect(row.deleted_at).not.toBeNull();
 	});
 });
+
+describe('the catalogue in the export and the deletion', () => {
+	it('exports what the person created and where they are the contact; deletion ends the contact roles', async () => {
+		const lena = await person('Lena Katalog', ['08317057']);
+		const now = '2026-11-25T10:00:00.000Z';
+		const project = await t.db
+			.insertInto('project')
+			.values({
+				title: 'Online-Terminvergabe',
+				title_sort: germanSortKey('Online-Terminvergabe'),
+				municipality_id: municipalityIds['08317057']!,
+				status: 'betrieb',
+				visibility: 'network',
+				created_by_person_id: lena.personId,
+				updated_at: now
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await t.db
+			.insertInto('project_contact')
+			.values({ project_id: project.id, person_id: lena.personId })
+			.execute();
+		const product = await t.db
+			.insertInto('product')
+			.values({ name: 'TEVIS', name_sort: 'tevis', category: 'termin', updated_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await t.db
+			.insertInto('adoption')
+			.values({
+				product_id: product.id,
+				municipality_id: municipalityIds['08317057']!,
+				stage: 'live',
+				contact_person_id: lena.personId,
+				updated_at: now
+			})
+			.execute();
+
+		const result = await exportAccount(t.ctx(lena));
+		expect(result.data).toMatchObject({
+			catalogue: {
+				projectsCreated: [{ id: project.id, title: 'Online-Terminvergabe' }],
+				projectContactOf: [{ id: project.id, title: 'Online-Terminvergabe' }],
+				productContactOf: [{ product: 'TEVIS', ags: '08317057', stage: 'live' }]
+			}
+		});
+
+		await deleteAccount(t.ctx(lena), { password: PASSWORD, confirm: true });
+		const contacts = await t.db
+			.selectFrom('project_contact')
+			.select('person_id')
+			.where('person_id', '=', lena.personId)
+			.execute();
+		expect(contacts).toEqual([]);
+		const adoption = await t.db
+			.selectFrom('adoption')
+			.select('contact_person_id')
+			.where('product_id', '=', product.id)
+			.executeTakeFirstOrThrow();
+		expect(adoption.contact_person_id).toBeNull();
+		// The project stays, with its author shown as a former member.
+		const kept = await t.db
+			.selectFrom('project')
+			.select('created_by_person_id')
+			.where('id', '=', project.id)
+			.executeTakeFirstOrThrow();
+		expect(kept.created_by_person_id).toBe(lena.personId);
+	});
+});
