@@ -2,6 +2,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.config.js';
+import { e2eWorkers } from './scripts/e2e-workers.js';
 
 export default defineConfig({
 	plugins: [sveltekit(), paraglideVitePlugin(paraglideOptions)],
@@ -46,7 +47,8 @@ export default defineConfig({
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
-					fileParallelism: false
+					// Files side by side, each worker against its own server (global-setup.ts).
+					maxWorkers: e2eWorkers()
 				}
 			}
 		]

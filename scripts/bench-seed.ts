@@ -12,14 +12,20 @@
  * member municipality, address confirmed, no two-factor sign-in, all with the same password
  * (hashed once with the app's argon2id parameters, so a sign-in costs what a real one costs).
  *
- * Prints one JSON line with what the benchmark needs (counts, a sample AGS, the sign-in people).
+ * With BENCH_CATALOGUE=1 it also adds the catalogue (scripts/bench-catalogue.ts): BENCH_PROJECTS
+ * (100,000) projects and BENCH_PRODUCTS (5,000) products, bulk-inserted.
+ *
+ * Prints one JSON line with what the benchmark needs (counts, a sample AGS, the sign-in people,
+ * the catalogue's sample project and list filter).
  */
+import { sql } from 'kysely';
 import { systemContext } from '../src/lib/server/context';
 import { openDatabase } from '../src/lib/server/db';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { hashPassword } from '../src/lib/server/auth/password.hash';
 import { seedDatabase } from '../src/lib/server/seed';
 import { registerSource, syntheticRegister } from '../tests/support/factories';
+import { seedBenchCatalogue, type BenchCatalogue } from './bench-catalogue';
 
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
@@ -50,6 +56,15 @@ const PRIVACY = Array.from(
 	(_, i) =>
 		`## ${i + 1}. Abschnitt\n\n${'Wir verarbeiten personenbezogene Daten nur, soweit es für den Betrieb der Plattform nötig ist. '.repeat(8)}\n\n- Zweck der Verarbeitung\n- Rechtsgrundlage nach Art. 6 DSGVO\n- Speicherdauer\n`
 ).join('\n');
+
+const wholeNumber = (name: string, fallback: number): number => {
+	const value = Number(process.env[name] ?? fallback);
+	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number`);
+	return value;
+};
+const withCatalogue = process.env.BENCH_CATALOGUE === '1';
+const projectCount = wholeNumber('BENCH_PROJECTS', 100_000);
+const productCount = wholeNumber('BENCH_PRODUCTS', 5_000);
 
 const signInPeople = Number(process.env.BENCH_SIGNIN_PEOPLE ?? 200);
 if (!Number.isInteger(signInPeople) || signInPeople < 1)
@@ -161,6 +176,20 @@ try {
 			.execute();
 	});
 
+	let catalogue: (BenchCatalogue & { seconds: number }) | undefined;
+	if (withCatalogue) {
+		const started = performance.now();
+		const seeded = await seedBenchCatalogue(database.db, {
+			projects: projectCount,
+			products: productCount,
+			now: now()
+		});
+		catalogue = { ...seeded, seconds: Math.round((performance.now() - started) / 100) / 10 };
+		// A settled PostgreSQL database: autovacuum would have set the visibility map (index-only
+		// scans) and the statistics by now; right after a bulk insert neither is there.
+		if (database.dialect === 'postgres') await sql`vacuum analyze`.execute(database.db);
+	}
+
 	// A detail page with peers (same association) exercises the second query of the detail route.
 	const sample =
 		register.find((entry, i) => entry.association !== null && i > count / 2) ?? register[0];
@@ -179,6 +208,7 @@ try {
 				people: signInPeople,
 				password: SIGNIN_PASSWORD
 			},
+			catalogue,
 			database: database.describe
 		})
 	);

@@ -16,10 +16,16 @@
  * second run. It fails when the sign-ins fall behind or the pages' median latency rises by more
  * than the bound given at SIGNIN_PAGE_P50_FACTOR below.
  *
+ * The catalogue targets (projects-list, project-detail, projects-api) run on a catalogue of
+ * BENCH_PROJECTS (100,000) projects and BENCH_PRODUCTS (5,000) products, bulk-inserted by
+ * scripts/bench-catalogue.ts; it is only seeded when one of them is selected. Their floors: the
+ * filtered list reaches 2 % and the detail page 4 % of the minimal server, both with p99 < 100 ms.
+ *
  * Settings (env): BENCH_DURATION measured seconds per target (8), BENCH_WARMUP seconds of
  * discarded load before each measurement (2), BENCH_CONNECTIONS (10), BENCH_MUNICIPALITIES
  * (1100), BENCH_TARGETS comma-separated target keys to measure only those (kommunen,
- * kommunen-page-6, kommunen-members, detail, home, healthz, signin-load), BENCH_NETWORK=1 to
+ * kommunen-page-6, kommunen-members, detail, home, healthz, projects-list, project-detail, projects-api,
+ * signin-load), BENCH_NETWORK=1 to
  * configure the network with an imprint and a privacy notice as a public installation has,
  * BENCH_NODE_OPTIONS for the app server's NODE_OPTIONS (experiments: `--cpu-prof`,
  * `--require x.cjs`), BENCH_POSTGRES=0 to skip PostgreSQL, TEST_DATABASE_URL (the PostgreSQL
@@ -61,8 +67,36 @@ const TARGETS = [
 	},
 	{ key: 'detail', label: '/kommunen/<AGS> (detail)', path: '/kommunen/:ags' },
 	{ key: 'home', label: '/ (home)', path: '/' },
-	{ key: 'healthz', label: '/healthz', path: '/healthz' }
+	{ key: 'healthz', label: '/healthz', path: '/healthz' },
+	// The catalogue (seeded only when one of these is selected). The list: a status and a topic
+	// field filter, page 2 (PROJECT_PAGE_SIZE 20 rows).
+	{
+		key: 'projects-list',
+		label: '/projekte?status=…&themenfeld=…&seite=2',
+		path: '/projekte?status=:status&themenfeld=:topicField&seite=2',
+		catalogue: true,
+		projectRows: 20,
+		floorPercent: 2,
+		maxP99Ms: 100
+	},
+	{
+		key: 'project-detail',
+		label: '/projekte/<id> (public project)',
+		path: '/projekte/:projectId',
+		catalogue: true,
+		floorPercent: 4,
+		maxP99Ms: 100
+	},
+	{
+		key: 'projects-api',
+		label: '/api/v1/projects?limit=20',
+		path: '/api/v1/projects?limit=20',
+		catalogue: true,
+		json: true
+	}
 ];
+const catalogueWanted = () =>
+	TARGETS.some((target) => target.catalogue && settings.targets.includes(target.key));
 
 /** Scenarios beside the page targets, selectable in BENCH_TARGETS like them. */
 const SIGNIN_SCENARIO = 'signin-load';
@@ -344,6 +378,9 @@ async function seed(dataDir, databaseUrl) {
 			BENCH_DATA_DIR: dataDir,
 			BENCH_MUNICIPALITIES: String(settings.municipalities),
 			BENCH_NETWORK: settings.configuredNetwork ? '1' : '0',
+			BENCH_CATALOGUE: catalogueWanted() ? '1' : '0',
+			...(process.env.BENCH_PROJECTS ? { BENCH_PROJECTS: process.env.BENCH_PROJECTS } : {}),
+			...(process.env.BENCH_PRODUCTS ? { BENCH_PRODUCTS: process.env.BENCH_PRODUCTS } : {}),
 			...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {})
 		}
 	});
@@ -889,12 +926,22 @@ async function signInScenario(app, seeded) {
 
 // ── the run ──────────────────────────────────────────────────────────────────────────────────
 
-function appTargets(sampleAgs) {
-	return TARGETS.filter((target) => settings.targets.includes(target.key)).map((target) => ({
-		...target,
-		label: target.label.replace('<AGS>', sampleAgs),
-		path: target.path.replace(':ags', sampleAgs)
-	}));
+function appTargets(seeded) {
+	const catalogue = seeded.catalogue;
+	return TARGETS.filter((target) => settings.targets.includes(target.key)).map((target) => {
+		let pathName = target.path.replace(':ags', seeded.sampleAgs);
+		if (catalogue) {
+			pathName = pathName
+				.replace(':projectId', String(catalogue.sampleProjectId))
+				.replace(':status', catalogue.listFilter.status)
+				.replace(':topicField', catalogue.listFilter.topicField);
+		}
+		return {
+			...target,
+			label: target.label.replace('<AGS>', seeded.sampleAgs),
+			path: pathName
+		};
+	});
 }
 
 /** Checks once that each target answers 200 with what a user expects, before loading it. */
@@ -910,6 +957,16 @@ async function preflight(port, targets) {
 				throw new Error(`GET ${target.path} lists ${rows} municipalities, expected ${target.rows}`);
 			}
 		}
+		if (target.projectRows) {
+			// Each listed project links to its detail page.
+			const rows = new Set(response.text.match(/href="\/projekte\/\d+"/g) ?? []).size;
+			if (rows < target.projectRows) {
+				throw new Error(
+					`GET ${target.path} lists ${rows} projects, expected ${target.projectRows}`
+				);
+			}
+		}
+		if (target.json) JSON.parse(response.text);
 		bytes[target.key] = response.bytes;
 	}
 	// The minimal server's page is as large as /kommunen, measured or not.
@@ -924,12 +981,19 @@ async function prepareApp(name, dataDir, databaseUrl) {
 	console.log(
 		`  seeded ${seeded.municipalities} municipalities (${seeded.members} members) into ${seeded.database}`
 	);
+	if (seeded.catalogue) {
+		const c = seeded.catalogue;
+		console.log(
+			`  catalogue: ${c.projects} projects, ${c.products} products in ${c.seconds} s; ` +
+				`list filter matches ${c.listFilter.matching} public projects`
+		);
+	}
 	// The seeder migrates with the sources, the server with the build: they must be the same.
 	if (!buildIsCurrent(root)) {
 		throw new Error('the sources changed while the benchmark ran (build/ is stale); run it again');
 	}
 	const app = await startApp(dataDir, databaseUrl);
-	const targets = appTargets(seeded.sampleAgs);
+	const targets = appTargets(seeded);
 	const bytes = await preflight(app.port, targets);
 	return { seeded, app, targets, bytes };
 }
@@ -1177,6 +1241,20 @@ async function main() {
 		}
 		for (const page of section.signInLoad?.pages ?? []) {
 			for (const problem of page.problems) problems.push(`${name} sign-in under load: ${problem}`);
+		}
+		for (const target of section.targets) {
+			const definition = TARGETS.find((candidate) => candidate.key === target.key);
+			if (definition?.floorPercent && target.percentOfMinimal < definition.floorPercent) {
+				problems.push(
+					`${name} ${target.label}: ${target.percentOfMinimal} % of the minimal server's ` +
+						`requests/s, below the floor of ${definition.floorPercent} %`
+				);
+			}
+			if (definition?.maxP99Ms && target.p99Ms >= definition.maxP99Ms) {
+				problems.push(
+					`${name} ${target.label}: p99 ${target.p99Ms} ms, not under ${definition.maxP99Ms} ms`
+				);
+			}
 		}
 		const floorTarget = section.targets.find((target) => target.key === FLOOR_TARGET);
 		if (floorTarget && floorTarget.percentOfMinimal < FLOOR_PERCENT) {

@@ -30,6 +30,16 @@ process.env.ORIGIN ||= `http://localhost:${port}`;
 // The quick start is for trying the demo network: development mode prints the demo accounts once
 // and logs mails instead of holding them. Installations set NODE_ENV=production (.env.example).
 process.env.NODE_ENV ||= 'development';
+// The Node adapter refuses request bodies over BODY_SIZE_LIMIT (512K by default): uploads need
+// the largest attachment (ATTACHMENT_MAX_BYTES, default 20M) plus room for the form around it.
+// A bad ATTACHMENT_MAX_BYTES is reported by the server's configuration check.
+if (!process.env.BODY_SIZE_LIMIT?.trim()) {
+	const match = /^(\d+)([KMG]?)$/.exec(process.env.ATTACHMENT_MAX_BYTES?.trim() || '20M');
+	if (match) {
+		const factor = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[match[2]];
+		process.env.BODY_SIZE_LIMIT = String(Number(match[1]) * factor + 1024 * 1024);
+	}
+}
 console.log(`Drehscheibe startet auf ${process.env.ORIGIN} …`);
 
 await import(path.join(root, 'build', 'index.js'));

@@ -22,6 +22,7 @@ import { clientAddress } from '$lib/server/rate-limits';
 import { loggablePath } from '$lib/server/web/log-path';
 import { isCacheable, PageCache, pageCacheKey } from '$lib/server/web/page-cache';
 import { apiAccess, isApiTokenRequest } from '$lib/server/web/api';
+import { refuseOversizedRequest, requestBodyLimit } from '$lib/server/attachments';
 
 export const init: ServerInit = async () => {
 	const database = await startApp();
@@ -122,6 +123,18 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 /**
+ * A request announcing a body larger than the largest upload plus form overhead is refused with
+ * 413 and a German message before its body is read (decision 0018).
+ */
+const uploadLimit: Handle = ({ event, resolve }) => {
+	const maxBytes = config().attachmentMaxBytes;
+	return (
+		refuseOversizedRequest(event.request, event.url, requestBodyLimit(maxBytes), maxBytes) ??
+		resolve(event)
+	);
+};
+
+/**
  * A person who must use two-factor sign-in (coordinators, municipality admins, or everyone when
  * TWO_FACTOR_REQUIRED says so) but has not set it up reaches only the enrolment page, sign-out,
  * the language switch and static files: pages redirect there (303), the API answers 403.
@@ -176,6 +189,7 @@ export const handle = sequence(
 	requestContext,
 	session,
 	securityHeaders,
+	uploadLimit,
 	apiAccess,
 	twoFactorEnrolment,
 	pageCache,

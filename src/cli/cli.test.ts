@@ -1,5 +1,5 @@
 /** The operator CLI against a real (temporary) SQLite database. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -268,6 +268,55 @@ describe('cli', () => {
 			const unknown = await run('two-factor', 'reset', '--email', 'niemand@ortenau.example');
 			expect(unknown.code).toBe(EXIT.FAILED);
 			expect(unknown.err).toContain('Keine Person');
+		});
+	});
+
+	describe('import and export', () => {
+		const write = (name: string, text: string) => {
+			const file = path.join(dataDir, name);
+			writeFileSync(file, text);
+			return file;
+		};
+		const productCount = async () => {
+			const database = openDatabase({ databaseUrl: undefined, dataDir });
+			const rows = await database.db.selectFrom('product').select('name').execute();
+			await database.close();
+			return rows.length;
+		};
+
+		it('checks a product file with --dry-run and writes nothing, then imports it', async () => {
+			const file = write('produkte.csv', 'name;vendor;category\nenaio;Optimal Systems;DMS\n');
+			const dry = await run('import', 'products', file, '--dry-run');
+			expect(dry).toMatchObject({ code: EXIT.OK });
+			expect(dry.out).toContain('Geprüft: 1 Produkte ohne Probleme');
+			expect(await productCount()).toBe(0);
+
+			const real = await run('import', 'products', file);
+			expect(real.out).toContain('Importiert: 1 Produkte.');
+			expect(await productCount()).toBe(1);
+
+			const exported = await run('export', 'products', '--format', 'json');
+			expect(exported.code).toBe(EXIT.OK);
+			expect(JSON.parse(exported.out)).toEqual([
+				expect.objectContaining({ name: 'enaio', vendor: 'Optimal Systems', category: 'dms' })
+			]);
+		});
+
+		it('lists the problems of a bad file in German and exits 1', async () => {
+			const file = write(
+				'projekte.csv',
+				'title,municipality_ags,status\nA,08317065,idee\nB,99999999,fertig\n'
+			);
+			const result = await run('import', 'projects', file);
+			expect(result.code).toBe(EXIT.FAILED);
+			expect(result.err).toContain('Zeile 3, Spalte municipality_ags: Keine Kommune');
+			expect(result.err).toContain('Zeile 3, Spalte status: „fertig“ ist kein zulässiger Wert');
+			expect(result.err).toContain('Nichts importiert');
+			const missing = await run('import', 'projects', path.join(dataDir, 'fehlt.csv'));
+			expect(missing.code).toBe(EXIT.FAILED);
+			expect(missing.err).toContain('kann nicht gelesen werden');
+			expect((await run('export', 'projects', '--format', 'pdf')).code).toBe(EXIT.USAGE);
+			expect((await run('export', 'projects', '--format', 'xlsx')).code).toBe(EXIT.USAGE);
 		});
 	});
 });

@@ -2,6 +2,8 @@
  * Command line for operators: `npm run cli -- <command>`. Messages are German; exit codes:
  * 0 done, 1 failed, 2 wrong usage, 78 bad configuration.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { openAppDatabase, loadSeedData } from '../lib/server/app';
 import { createApiTokenForPerson, createCoordinator, resetTwoFactor } from '../lib/server/auth';
@@ -10,6 +12,15 @@ import { systemContext } from '../lib/server/context';
 import { migrateToLatest, MigrationError } from '../lib/server/db/migrate';
 import { isDomainError } from '../lib/server/errors';
 import { readMessages } from '../lib/i18n/message-files';
+import {
+	exportProducts,
+	exportProjects,
+	importProducts,
+	importProjects,
+	INTERCHANGE_FORMATS,
+	type ImportResult,
+	type InterchangeFormat
+} from '../lib/server/interchange';
 import { RegisterFileError, seedDatabase } from '../lib/server/seed';
 
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, CONFIG: 78 } as const;
@@ -229,7 +240,94 @@ export function buildProgram(
 			out(created.token);
 		});
 
+	addInterchangeCommands(program, out, err);
 	return program;
+}
+
+/** One line per problem of an import, as the upload page shows them in its table. */
+function importReport(result: ImportResult, noun: string): string {
+	if (result.problems.length > 0) {
+		throw new CliFailure(
+			[
+				...result.problems.map(
+					(problem) =>
+						`${problem.row === null ? 'Datei' : `Zeile ${problem.row}`}${problem.column ? `, Spalte ${problem.column}` : ''}: ${problem.message}`
+				),
+				`Nichts importiert: ${result.problems.length} Problem(e) in der Datei.`
+			].join('\n')
+		);
+	}
+	return result.dryRun
+		? `Geprüft: ${result.rows} ${noun} ohne Probleme. Probelauf – es wurde nichts gespeichert.`
+		: `Importiert: ${result.imported} ${noun}.`;
+}
+
+function readImportFile(file: string): { name: string; bytes: Uint8Array } {
+	try {
+		return { name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) };
+	} catch {
+		throw new CliFailure(`Fehler: Die Datei ${file} kann nicht gelesen werden.`);
+	}
+}
+
+/** `import projects|products FILE [--dry-run]` and `export projects|products [--format] [--out]`. */
+function addInterchangeCommands(
+	program: Command,
+	out: (line: string) => void,
+	err: (line: string) => void
+): void {
+	const importCommand = program
+		.command('import')
+		.description('Projekte oder Produkte aus einer Datei (CSV, XLSX oder JSON) übernehmen');
+	const exportCommand = program
+		.command('export')
+		.description('Projekte oder Produkte als Datei (CSV, XLSX oder JSON) ausgeben');
+	const kinds = [
+		{ name: 'projects', noun: 'Projekte', run: importProjects, write: exportProjects },
+		{ name: 'products', noun: 'Produkte', run: importProducts, write: exportProducts }
+	] as const;
+	for (const kind of kinds) {
+		importCommand
+			.command(`${kind.name} <datei>`)
+			.description(`${kind.noun} importieren: alle Zeilen oder keine (Format: docs/interchange.md)`)
+			.option('--dry-run', 'nur prüfen, nichts speichern')
+			.action(async (file: string, options: { dryRun?: boolean }) => {
+				const upload = readImportFile(file);
+				const result = await withDatabase(async ({ db, describe }) => {
+					err(`Datenbank: ${describe}`);
+					await migrateToLatest(db);
+					return kind.run(systemContext(db, `cli import ${kind.name}`), upload, {
+						dryRun: options.dryRun === true
+					});
+				});
+				out(importReport(result, kind.noun));
+			});
+		exportCommand
+			.command(kind.name)
+			.description(`alle ${kind.noun} (außer gelöschten) ausgeben`)
+			.addOption(
+				new Option('--format <format>', 'csv, xlsx oder json (Standard: csv)')
+					.choices(INTERCHANGE_FORMATS)
+					.default('csv')
+			)
+			.option('--out <datei>', 'in diese Datei schreiben (sonst auf die Standardausgabe)')
+			.action(async (options: { format: InterchangeFormat; out?: string }) => {
+				if (options.format === 'xlsx' && !options.out) {
+					throw new CliFailure('Fehler: Für XLSX bitte mit --out eine Datei angeben.', EXIT.USAGE);
+				}
+				const file = await withDatabase(async ({ db, describe }) => {
+					err(`Datenbank: ${describe}`);
+					await migrateToLatest(db);
+					return kind.write(systemContext(db, `cli export ${kind.name}`), options.format);
+				});
+				if (options.out) {
+					writeFileSync(options.out, file.bytes);
+					err(`${kind.noun} geschrieben: ${options.out}`);
+				} else {
+					out(new TextDecoder().decode(file.bytes).replace(/\r?\n$/, ''));
+				}
+			});
+	}
 }
 
 /** Runs the CLI and returns the exit code (no process.exit here, so tests can call it). */

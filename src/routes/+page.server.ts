@@ -6,6 +6,7 @@ import {
 	parseMunicipalityFilter
 } from '$lib/server/municipalities';
 import { getNetwork } from '$lib/server/network';
+import { countWheelsNotReinvented } from '$lib/server/reuse';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const ctx = locals.ctx;
@@ -15,6 +16,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		listMunicipalities(ctx, parseMunicipalityFilter(new URLSearchParams({ membership: 'member' }))),
 		listRecentActivity(ctx, 6)
 	]);
+	// Adopted reuse requests the visitor may know of (for visitors: on public projects only).
+	const wheelsNotReinvented = await countWheelsNotReinvented(ctx);
 	return {
 		description: network.description,
 		figures,
@@ -24,6 +27,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			isFoundingMember: item.isFoundingMember
 		})),
 		memberCount: members.total,
-		activity
+		activity,
+		wheelsNotReinvented
 	};
 };

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testServer } from './support/test-server';
 import { createTestProduct, createTestProject } from './support/catalogue';
+import { createTestAttachment } from './support/attachments';
 import { createTestPerson, type TestPerson } from './support/people';
 
 type Outcome = number | 'signin' | 'hidden' | 'forbidden';
@@ -142,13 +143,200 @@ const TABLE: Record<string, Case[]> = {
 			expect: { anonymous: 401, member: 'forbidden', admin: 'forbidden', coordinator: 200 }
 		}
 	],
-	'/api/[...rest]': [{ path: '/api/v1/gibt-es-nicht', expect: everyone('hidden') }]
+	'/api/[...rest]': [{ path: '/api/v1/gibt-es-nicht', expect: everyone('hidden') }],
 	// -- projects --
+	// The list shows each role what it may see; adding needs a signed-in member.
+	'/projekte': [
+		{ path: '/projekte?status=betrieb&status=idee&sort=titel&seite=2', expect: PUBLIC },
+		{ path: '/projekte?kommune={other}&nachnutzung=1', expect: PUBLIC }
+	],
+	'/projekte/neu': [{ path: '/projekte/neu', expect: SIGNED_IN }],
+	// A project nobody may see does not exist for them (404, never 403).
+	'/projekte/[id]': [
+		{ path: '/projekte/{publicProject}', expect: PUBLIC },
+		{
+			path: '/projekte/{networkProject}',
+			expect: { anonymous: 'hidden', member: 200, admin: 200, coordinator: 200 }
+		},
+		{
+			path: '/projekte/{draftOwn}',
+			expect: { anonymous: 'hidden', member: 200, admin: 200, coordinator: 200 }
+		},
+		{
+			path: '/projekte/{draftOther}',
+			expect: { anonymous: 'hidden', member: 'hidden', admin: 'hidden', coordinator: 200 }
+		},
+		{ path: '/projekte/999999999', expect: everyone('hidden') },
+		{ path: '/projekte/abc', expect: everyone('hidden') }
+	],
+	// Editing: the owner's people (Lahr's draft) and the coordination; Kehl's projects are seen
+	// but not editable by Lahr (403), Kehl's draft is not even seen (404).
+	'/projekte/[id]/bearbeiten': [
+		{
+			path: '/projekte/{publicProject}/bearbeiten',
+			expect: { anonymous: 'signin', member: 'forbidden', admin: 'forbidden', coordinator: 200 }
+		},
+		{ path: '/projekte/{draftOwn}/bearbeiten', expect: SIGNED_IN },
+		{
+			path: '/projekte/{draftOther}/bearbeiten',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 200 }
+		}
+	],
+	// Who edited what is for signed-in members who may see the project.
+	'/projekte/[id]/verlauf': [
+		{ path: '/projekte/{publicProject}/verlauf', expect: SIGNED_IN },
+		{
+			path: '/projekte/{draftOther}/verlauf',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 200 }
+		}
+	],
+	'/projekte/geloescht': [{ path: '/projekte/geloescht', expect: COORDINATOR_ONLY }],
+	// Public content only, the same for everyone (drafts and members-only projects never appear).
+	'/projekte/feed.xml': [{ path: '/projekte/feed.xml', expect: PUBLIC }],
+	'/sitemap.xml': [
+		{ path: '/sitemap.xml', expect: PUBLIC },
+		{ path: '/sitemap.xml?teil=99', expect: everyone('hidden') }
+	],
+	'/robots.txt': [{ path: '/robots.txt', expect: PUBLIC }],
 	// -- solutions --
+	// The register's facts are public; adding and editing need a signed-in member.
+	'/loesungen': [{ path: '/loesungen?kategorie=dms&sortierung=verbreitung', expect: PUBLIC }],
+	'/loesungen/neu': [{ path: '/loesungen/neu', expect: SIGNED_IN }],
+	'/loesungen/[id]': [
+		{ path: '/loesungen/{product}', expect: PUBLIC },
+		{ path: '/loesungen/999999999', expect: everyone('hidden') },
+		{ path: '/loesungen/abc', expect: everyone('hidden') }
+	],
+	'/loesungen/[id]/bearbeiten': [{ path: '/loesungen/{product}/bearbeiten', expect: SIGNED_IN }],
+	// The own municipality's adoption; the coordination belongs to none (it names one by AGS).
+	'/loesungen/[id]/nutzung': [
+		{
+			path: '/loesungen/{product}/nutzung',
+			expect: { anonymous: 'signin', member: 200, admin: 200, coordinator: 'forbidden' }
+		},
+		{
+			path: '/loesungen/{product}/nutzung?kommune={other}',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 200 }
+		}
+	],
+	'/verwaltung/fachbereiche': [{ path: '/verwaltung/fachbereiche', expect: COORDINATOR_ONLY }],
 	// -- reuse requests --
+	// Between members only; a request itself is seen by its two sides (third parties: 404).
+	'/nachnutzung': [{ path: '/nachnutzung', expect: SIGNED_IN }],
+	'/nachnutzung/neu': [
+		// The coordination belongs to no municipality, so it has nobody to ask for.
+		{
+			path: '/nachnutzung/neu?projekt={publicProject}',
+			expect: { anonymous: 'signin', member: 200, admin: 200, coordinator: 'forbidden' }
+		},
+		{
+			path: '/nachnutzung/neu?projekt={draftOther}',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 'forbidden' }
+		},
+		{
+			path: '/nachnutzung/neu?projekt={draftOwn}',
+			expect: {
+				anonymous: 'signin',
+				member: 'forbidden',
+				admin: 'forbidden',
+				coordinator: 'forbidden'
+			}
+		},
+		// Nobody runs the test product yet: nobody to ask.
+		{
+			path: '/nachnutzung/neu?loesung={product}',
+			expect: {
+				anonymous: 'signin',
+				member: 'forbidden',
+				admin: 'forbidden',
+				coordinator: 'forbidden'
+			}
+		}
+	],
+	'/nachnutzung/[id]': [
+		{
+			path: '/nachnutzung/999999999',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 'hidden' }
+		}
+	],
 	// -- attachments --
+	// A project's files follow the project: hidden (404) from whoever may not see it.
+	'/projekte/[id]/anhaenge': [
+		{ path: '/projekte/{publicProject}/anhaenge', expect: PUBLIC },
+		{
+			path: '/projekte/{networkProject}/anhaenge',
+			expect: { anonymous: 'hidden', member: 200, admin: 200, coordinator: 200 }
+		},
+		{
+			path: '/projekte/{draftOwn}/anhaenge',
+			expect: { anonymous: 'hidden', member: 200, admin: 200, coordinator: 200 }
+		},
+		{
+			path: '/projekte/{draftOther}/anhaenge',
+			expect: { anonymous: 'hidden', member: 'hidden', admin: 'hidden', coordinator: 200 }
+		},
+		{ path: '/projekte/abc/anhaenge', expect: everyone('hidden') }
+	],
+	'/projekte/[id]/anhaenge/[attachmentId]': [
+		{
+			path: '/projekte/{networkProject}/anhaenge/{networkFile}',
+			expect: { anonymous: 'hidden', member: 200, admin: 200, coordinator: 200 }
+		},
+		{
+			path: '/projekte/{draftOther}/anhaenge/{draftOtherFile}',
+			expect: { anonymous: 'hidden', member: 'hidden', admin: 'hidden', coordinator: 200 }
+		},
+		// A file asked for under another (visible) project is not there.
+		{ path: '/projekte/{publicProject}/anhaenge/{networkFile}', expect: everyone('hidden') }
+	],
 	// -- interchange --
+	'/verwaltung/import': [{ path: '/verwaltung/import', expect: COORDINATOR_ONLY }],
+	// Exports answer everyone; what the file holds follows the requester (interchange.test.ts).
+	'/projekte/export': [
+		{ path: '/projekte/export?format=csv', expect: PUBLIC },
+		{ path: '/projekte/export?format=pdf', expect: everyone(400) }
+	],
+	'/loesungen/export': [{ path: '/loesungen/export?format=json', expect: PUBLIC }],
 	// -- catalogue API --
+	'/api/v1/openapi.json': [{ path: '/api/v1/openapi.json', expect: PUBLIC }],
+	// A cookie may read but never write (decision 0013): every change without a token is 401.
+	'/api/v1/projects': [
+		{ path: '/api/v1/projects', expect: PUBLIC },
+		{ path: '/api/v1/projects', method: 'POST', expect: everyone(401) }
+	],
+	'/api/v1/projects/[id]': [
+		{ path: '/api/v1/projects/{publicProject}', expect: PUBLIC },
+		{
+			path: '/api/v1/projects/{networkProject}',
+			expect: { anonymous: 'hidden', member: 200, admin: 200, coordinator: 200 }
+		},
+		{
+			path: '/api/v1/projects/{draftOwn}',
+			expect: { anonymous: 'hidden', member: 200, admin: 200, coordinator: 200 }
+		},
+		{
+			path: '/api/v1/projects/{draftOther}',
+			expect: { anonymous: 'hidden', member: 'hidden', admin: 'hidden', coordinator: 200 }
+		},
+		{ path: '/api/v1/projects/{publicProject}', method: 'DELETE', expect: everyone(401) }
+	],
+	'/api/v1/solutions': [{ path: '/api/v1/solutions', expect: PUBLIC }],
+	'/api/v1/solutions/[id]': [{ path: '/api/v1/solutions/{product}', expect: PUBLIC }],
+	'/api/v1/adoptions': [{ path: '/api/v1/adoptions', expect: PUBLIC }],
+	'/api/v1/adoptions/[id]': [
+		{ path: '/api/v1/adoptions/999999999', expect: everyone('hidden') },
+		{ path: '/api/v1/adoptions/1', method: 'DELETE', expect: everyone(401) }
+	],
+	'/api/v1/reuse-requests': [{ path: '/api/v1/reuse-requests', expect: API_SIGNED_IN }],
+	'/api/v1/reuse-requests/[id]': [
+		{
+			path: '/api/v1/reuse-requests/999999999',
+			expect: { anonymous: 401, member: 'hidden', admin: 'hidden', coordinator: 'hidden' }
+		}
+	],
+	'/api/v1/reuse-requests/[id]/transitions': [
+		{ path: '/api/v1/reuse-requests/1/transitions', method: 'POST', expect: everyone(401) }
+	]
 };
 
 /** Every route id under src/routes that has a page or an endpoint. */
@@ -172,6 +360,8 @@ let catalogue: Record<
 	'publicProject' | 'networkProject' | 'draftOwn' | 'draftOther' | 'product',
 	number
 >;
+/** Attachments: `{networkFile}` of the members-only project, `{draftOtherFile}` of Kehl's draft. */
+let files: Record<'networkFile' | 'draftOtherFile', number>;
 
 beforeAll(async () => {
 	const suffix = Date.now().toString(36);
@@ -215,6 +405,10 @@ beforeAll(async () => {
 		}),
 		product: await createTestProduct(`Testprodukt ${suffix}`)
 	};
+	files = {
+		networkFile: await createTestAttachment(catalogue.networkProject),
+		draftOtherFile: await createTestAttachment(catalogue.draftOther)
+	};
 });
 
 async function outcomeOf(role: Role, testCase: Case): Promise<Outcome> {
@@ -223,7 +417,7 @@ async function outcomeOf(role: Role, testCase: Case): Promise<Outcome> {
 		.replace('{other}', KEHL)
 		.replace('{token}', UNKNOWN_TOKEN)
 		.replace('{member}', String(people.member.personId));
-	for (const [name, id] of Object.entries(catalogue)) {
+	for (const [name, id] of Object.entries({ ...catalogue, ...files })) {
 		concrete = concrete.replace(`{${name}}`, String(id));
 	}
 	const url = testServer().baseUrl + concrete;

@@ -10,16 +10,13 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { ensureBuild } from '../../scripts/build-stamp.js';
 import { e2eWorkers } from '../../scripts/e2e-workers.js';
+import { SmtpListener } from '../support/smtp-listener';
 import { freePort, waitUntilReady, type TestServer } from './support/server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		/** One server per worker; tests find theirs with testServer() (support/server.ts). */
 		servers: TestServer[];
-		/** @deprecated the first server; use testServer() (support/test-server.ts). */
-		baseUrl: string;
-		/** @deprecated the first server's data directory; use testServer(). */
-		dataDir: string;
 	}
 }
 
@@ -37,8 +34,13 @@ interface RunningServer extends TestServer {
 	stop: () => Promise<void>;
 }
 
-/** Starts one production server on a fresh, demo-seeded data directory. */
+/**
+ * Starts one production server on a fresh, demo-seeded data directory, with a real SMTP listener
+ * of its own: the server's mail worker delivers there, tests read what arrived (mails()).
+ */
 async function startServer(): Promise<RunningServer> {
+	const smtp = new SmtpListener();
+	await smtp.start();
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'drehscheibe-e2e-'));
 	const logFile = path.join(dataDir, 'server.log');
 	const logFd = openSync(logFile, 'a');
@@ -52,7 +54,10 @@ async function startServer(): Promise<RunningServer> {
 		ORIGIN: baseUrl,
 		DATA_DIR: dataDir,
 		SEED: 'demo',
-		NODE_ENV: 'production'
+		NODE_ENV: 'production',
+		SMTP_URL: smtp.url,
+		MAIL_FROM: 'Drehscheibe <noreply@drehscheibe.example>',
+		MAIL_WORKER_INTERVAL_SECONDS: '1'
 	};
 	// Always the embedded database in its own fresh directory, whatever the caller's shell sets.
 	delete env.DATABASE_URL;
@@ -73,6 +78,7 @@ async function startServer(): Promise<RunningServer> {
 			clearTimeout(timer);
 		}
 		rmSync(dataDir, { recursive: true, force: true });
+		await smtp.dispose();
 	};
 
 	try {
@@ -85,7 +91,7 @@ async function startServer(): Promise<RunningServer> {
 		await stop();
 		throw error;
 	}
-	return { baseUrl, dataDir, stop };
+	return { baseUrl, dataDir, smtpDir: smtp.dir, stop };
 }
 
 /**
@@ -99,10 +105,8 @@ export default async function setup(project: TestProject) {
 	const servers = await Promise.all(Array.from({ length: e2eWorkers() }, () => startServer()));
 	project.provide(
 		'servers',
-		servers.map(({ baseUrl, dataDir }) => ({ baseUrl, dataDir }))
+		servers.map(({ baseUrl, dataDir, smtpDir }) => ({ baseUrl, dataDir, smtpDir }))
 	);
-	project.provide('baseUrl', servers[0]!.baseUrl);
-	project.provide('dataDir', servers[0]!.dataDir);
 	return async () => {
 		await Promise.all(servers.map((server) => server.stop()));
 	};

@@ -52,7 +52,7 @@ describe('keyboard navigation', () => {
 		const { page } = session;
 		await visit(page, '/');
 		const order: string[] = [];
-		for (let i = 0; i < 7; i++) {
+		for (let i = 0; i < 9; i++) {
 			await page.keyboard.press('Tab');
 			order.push(await focused(page));
 		}
@@ -61,6 +61,8 @@ describe('keyboard navigation', () => {
 		expect(order[2]).toContain('English');
 		expect(order.slice(3)).toEqual([
 			'a "Start"',
+			'a "Projekte"',
+			'a "Lösungen"',
 			'a "Kommunen"',
 			'a "Suche"',
 			'a "Über das Netzwerk"'

@@ -27,9 +27,22 @@ export interface ReceivedMail {
 }
 
 export class SmtpListener {
-	readonly #dir = mkdtempSync(path.join(tmpdir(), 'drehscheibe-smtp-'));
+	readonly #dir: string;
 	#child: ChildProcess | undefined;
 	#port = 0;
+
+	/**
+	 * `dir`: the folder of a listener that runs elsewhere (e.g. the browser tests' server's), to
+	 * read its mails; by default a fresh folder for a listener this object starts.
+	 */
+	constructor(dir?: string) {
+		this.#dir = dir ?? mkdtempSync(path.join(tmpdir(), 'drehscheibe-smtp-'));
+	}
+
+	/** The folder the received mails are written to. */
+	get dir(): string {
+		return this.#dir;
+	}
 
 	get port(): number {
 		if (this.#port === 0) throw new Error('smtp listener never started');

@@ -8,6 +8,7 @@ import { openDatabase, type AppDatabase } from './db';
 import { migrateToLatest } from './db/migrate';
 import { logger } from './log';
 import {
+	loadDemoCatalogue,
 	loadDemoContent,
 	loadDemoPeople,
 	loadRegisterSource,
@@ -35,7 +36,8 @@ export function loadSeedData(mode: SeedMode, appRoot: string): SeedData {
 	return {
 		register: loadRegisterSource(dir),
 		demo: mode === 'demo' ? loadDemoContent(dir) : undefined,
-		demoPeople: mode === 'demo' ? loadDemoPeople(dir) : undefined
+		demoPeople: mode === 'demo' ? loadDemoPeople(dir) : undefined,
+		demoCatalogue: mode === 'demo' ? loadDemoCatalogue(dir) : undefined
 	};
 }
 

@@ -76,6 +76,14 @@ describe('parseConfig', () => {
 		});
 	});
 
+	it('limits attachments to 20 MiB unless ATTACHMENT_MAX_BYTES says otherwise', () => {
+		expect(parseConfig({}, root).attachmentMaxBytes).toBe(20 * 1024 * 1024);
+		expect(parseConfig({ ATTACHMENT_MAX_BYTES: '50M' }, root).attachmentMaxBytes).toBe(
+			50 * 1024 * 1024
+		);
+		expect(parseConfig({ ATTACHMENT_MAX_BYTES: '4096' }, root).attachmentMaxBytes).toBe(4096);
+	});
+
 	it('treats empty values as unset', () => {
 		expect(parseConfig({ PORT: '', SEED: ' ' }, root)).toMatchObject({ port: 3000, seed: 'demo' });
 	});
@@ -100,7 +108,10 @@ describe('parseConfig', () => {
 		['MAIL_FROM', 'a@b, c@d', 'Absenderadresse'],
 		['MAIL_WORKER_INTERVAL_SECONDS', '0', '1 bis 3600'],
 		['MAIL_WORKER_INTERVAL_SECONDS', '3601', '1 bis 3600'],
-		['MAIL_WORKER_INTERVAL_SECONDS', '2.5', '1 bis 3600']
+		['MAIL_WORKER_INTERVAL_SECONDS', '2.5', '1 bis 3600'],
+		['ATTACHMENT_MAX_BYTES', '20 MB', '1K bis 1G'],
+		['ATTACHMENT_MAX_BYTES', '2G', '1K bis 1G'],
+		['ATTACHMENT_MAX_BYTES', '100', '1K bis 1G']
 	])('rejects %s=%s with a German and English message', (name, value, german) => {
 		let caught: unknown;
 		try {

@@ -62,6 +62,12 @@ export interface Config {
 	twoFactorRequired: (typeof TWO_FACTOR_SCOPES)[number];
 	/** Days the audit log keeps events (`AUDIT_RETENTION_DAYS`, default 180) before the purge. */
 	auditRetentionDays: number;
+	/**
+	 * Largest file a project attachment may have (`ATTACHMENT_MAX_BYTES`, bytes or with K/M/G,
+	 * default 20 MiB). The request body limit (hooks, `BODY_SIZE_LIMIT`) allows this plus form
+	 * overhead.
+	 */
+	attachmentMaxBytes: number;
 	isProduction: boolean;
 	/** Root of the installed application (where package.json and seed/ live). */
 	appRoot: string;
@@ -101,6 +107,16 @@ function isSmtpUrl(value: string): boolean {
 		return false;
 	}
 }
+
+/** `20M` → 20 MiB: a byte count with an optional binary K, M or G suffix. */
+export function parseByteSize(value: string): number {
+	const match = /^(\d+)([KMG]?)$/.exec(value);
+	if (!match) return Number.NaN;
+	const factor = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[match[2] as '' | 'K' | 'M' | 'G'];
+	return Number(match[1]) * factor;
+}
+
+export const DEFAULT_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** `Name <user@host>` or `user@host`; the display name must not contain angle brackets. */
 export const MAIL_FROM_PATTERN = /^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
@@ -205,6 +221,21 @@ const rules = {
 		de: 'eine ganze Zahl von 30 bis 3650 (Tage)',
 		en: 'a whole number from 30 to 3650 (days)'
 	},
+	ATTACHMENT_MAX_BYTES: {
+		schema: z
+			.string()
+			.regex(/^\d+[KMG]?$/)
+			.transform(parseByteSize)
+			.pipe(
+				z
+					.number()
+					.int()
+					.min(1024)
+					.max(2 ** 30)
+			),
+		de: 'eine Größe von 1K bis 1G in Byte, optional mit K, M oder G (z. B. 20M)',
+		en: 'a size from 1K to 1G in bytes, optionally with K, M or G (e.g. 20M)'
+	},
 	NODE_ENV: {
 		schema: z.enum(['production', 'development', 'test']),
 		de: 'production, development oder test',
@@ -283,6 +314,9 @@ export function parseConfig(env: Env, appRoot = findAppRoot()): Config {
 		secretKey: read(env, 'SECRET_KEY'),
 		twoFactorRequired: read(env, 'TWO_FACTOR_REQUIRED', 'privileged') ?? 'privileged',
 		auditRetentionDays: read(env, 'AUDIT_RETENTION_DAYS', 180) ?? 180,
+		attachmentMaxBytes:
+			read(env, 'ATTACHMENT_MAX_BYTES', DEFAULT_ATTACHMENT_MAX_BYTES) ??
+			DEFAULT_ATTACHMENT_MAX_BYTES,
 		isProduction: nodeEnv === 'production',
 		appRoot
 	};

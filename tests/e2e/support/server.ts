@@ -43,4 +43,6 @@ export async function waitUntilReady(
 export interface TestServer {
 	baseUrl: string;
 	dataDir: string;
+	/** Where the server's SMTP listener writes the mails it received. */
+	smtpDir: string;
 }

@@ -55,4 +55,48 @@ describe('content version', () => {
 			.execute();
 		expect(await readContentVersion(t.db)).toBe(before);
 	});
+
+	it('is bumped by a project change and a contact’s new name, not by a sign-in', async () => {
+		const municipality = await t.db
+			.selectFrom('municipality')
+			.select('id')
+			.executeTakeFirstOrThrow();
+		const person = await t.db
+			.insertInto('person')
+			.values({
+				email: 'kontakt@kehl.example',
+				display_name: 'Karla Kontakt',
+				is_coordinator: false,
+				updated_at: '2026-11-25T12:00:00.000Z'
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		let before = await readContentVersion(t.db);
+		await t.db
+			.insertInto('project')
+			.values({
+				title: 'E-Akte',
+				title_sort: 'e akte',
+				municipality_id: municipality.id,
+				status: 'betrieb',
+				visibility: 'public',
+				updated_at: '2026-11-25T12:00:00.000Z'
+			})
+			.execute();
+		expect(await readContentVersion(t.db)).toBeGreaterThan(before);
+
+		before = await readContentVersion(t.db);
+		await t.db
+			.updateTable('person')
+			.set({ last_sign_in_at: '2026-11-25T12:30:00.000Z' })
+			.where('id', '=', person.id)
+			.execute();
+		expect(await readContentVersion(t.db)).toBe(before);
+		await t.db
+			.updateTable('person')
+			.set({ display_name: 'Karla Neu' })
+			.where('id', '=', person.id)
+			.execute();
+		expect(await readContentVersion(t.db)).toBeGreaterThan(before);
+	});
 });

@@ -279,7 +279,7 @@ const columns = {
 		hours_saved_per_year: true,
 		cases_per_year: true,
 		visibility: true,
-		partners_can_edit: true,
+		has_partner_editing: true,
 		created_by_person_id: true,
 		created_at: true,
 		updated_at: true,

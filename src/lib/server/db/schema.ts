@@ -481,7 +481,7 @@ export interface ProjectTable {
 	cases_per_year: number | null;
 	visibility: ProjectVisibility;
 	/** Whether the partner municipalities' members may edit too. */
-	partners_can_edit: ColumnType<boolean, boolean | undefined, boolean>;
+	has_partner_editing: ColumnType<boolean, boolean | undefined, boolean>;
 	created_by_person_id: number | null;
 	created_at: CreatedAt;
 	updated_at: string;

@@ -61,6 +61,16 @@ export function canCreateProjectFor(actor: Actor, municipalityId: number): boole
 	);
 }
 
+/** Whether the actor may add projects at all (offers "Projekt eintragen"). */
+export function canAddProjects(actor: Actor): boolean {
+	if (!canWrite(actor)) return false;
+	return (
+		actor.kind === 'system' ||
+		isCoordinator(actor) ||
+		(actor.kind === 'person' && actor.municipalities.length > 0)
+	);
+}
+
 /** Soft deletion: the owner's people and the coordination (partners may not). */
 export function canDeleteProject(actor: Actor, project: ProjectAccessFacts): boolean {
 	if (!canWrite(actor) || project.deletedAt !== null) return false;
@@ -69,6 +79,14 @@ export function canDeleteProject(actor: Actor, project: ProjectAccessFacts): boo
 		isCoordinator(actor) ||
 		isMunicipalityMember(actor, project.municipalityId)
 	);
+}
+
+/**
+ * Changing who owns a project, its partners and whether partners may edit: the owner's people and
+ * the coordination (partners who may edit the content may not widen their own rights).
+ */
+export function canManageProjectSharing(actor: Actor, project: ProjectAccessFacts): boolean {
+	return canDeleteProject(actor, project);
 }
 
 /** Undoing a deletion, and seeing deleted projects: the coordination only. */

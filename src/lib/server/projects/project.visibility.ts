@@ -5,7 +5,7 @@
  * Deleted projects are never included.
  */
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database, ProjectVisibility } from '../db/schema';
 import type { ProjectScope } from './project.policy';
 
 /** A `where` expression over a query that has `project` in scope. */
@@ -43,6 +43,59 @@ export function projectVisibleTo(scope: ProjectScope) {
 			}
 		}
 	};
+}
+
+/**
+ * The same rule as `projectVisibleTo`, cut into disjoint parts that each fix one visibility by
+ * equality, so that a count can use an index per part (an OR over visibilities makes SQLite scan
+ * the table). The parts' counts add up to the count under `projectVisibleTo(scope)`.
+ */
+export function projectVisibleParts(scope: ProjectScope) {
+	type Where = ReturnType<typeof projectVisibleTo>;
+	const only = (visibility: ProjectVisibility): Where => {
+		return <TB extends keyof Database>(eb: ExpressionBuilder<Database, TB>) => {
+			const e = eb as unknown as ExpressionBuilder<Database, 'project'>;
+			return e.and([e('project.deleted_at', 'is', null), e('project.visibility', '=', visibility)]);
+		};
+	};
+	switch (scope.kind) {
+		case 'all':
+			return [only('public'), only('network'), only('draft')];
+		case 'public':
+			return [only('public')];
+		case 'members': {
+			const ids = [...scope.draftMunicipalityIds];
+			const parts: Where[] = [only('public'), only('network')];
+			if (ids.length > 0) {
+				// Own drafts, and drafts of others where one of the actor's municipalities is partner.
+				parts.push(<TB extends keyof Database>(eb: ExpressionBuilder<Database, TB>) => {
+					const e = eb as unknown as ExpressionBuilder<Database, 'project'>;
+					return e.and([
+						e('project.deleted_at', 'is', null),
+						e('project.visibility', '=', 'draft'),
+						e('project.municipality_id', 'in', ids)
+					]);
+				});
+				parts.push(<TB extends keyof Database>(eb: ExpressionBuilder<Database, TB>) => {
+					const e = eb as unknown as ExpressionBuilder<Database, 'project'>;
+					return e.and([
+						e('project.deleted_at', 'is', null),
+						e('project.visibility', '=', 'draft'),
+						e('project.municipality_id', 'not in', ids),
+						e(
+							'project.id',
+							'in',
+							e
+								.selectFrom('project_partner')
+								.select('project_partner.project_id')
+								.where('project_partner.municipality_id', 'in', ids)
+						)
+					]);
+				});
+			}
+			return parts;
+		}
+	}
 }
 
 /** Applies the scope to a query that selects from `project`. */

@@ -1,4 +1,5 @@
 export { seedDatabase, type SeedData, type SeedOptions, type SeedOutcome } from './seed.service';
+export { loadDemoCatalogue, type DemoCatalogue, type DemoCatalogueOutcome } from './demo-catalogue';
 export { loadDemoPeople, type DemoAccount, type DemoPerson } from './demo-people';
 export {
 	loadDemoContent,

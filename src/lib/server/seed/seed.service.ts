@@ -16,6 +16,12 @@ import {
 	type DemoAccount,
 	type DemoPerson
 } from './demo-people';
+import {
+	seedDemoCatalogue,
+	seedDemoReuseRequests,
+	type DemoCatalogue,
+	type DemoCatalogueOutcome
+} from './demo-catalogue';
 import type { DemoContent, RegisterSource } from './seed-source';
 
 export type SeedOutcome =
@@ -26,6 +32,8 @@ export type SeedOutcome =
 			members: number;
 			/** Demo sign-ins (with passwords only when asked for); never log this list. */
 			demoAccounts: DemoAccount[];
+			/** What the demo catalogue added (mode `demo` with a catalogue only). */
+			catalogue?: DemoCatalogueOutcome;
 	  }
 	| { status: 'already-seeded'; mode: string; seededAt: string };
 
@@ -34,6 +42,8 @@ export interface SeedData {
 	demo?: DemoContent;
 	/** The demo network's people (mode `demo` only). */
 	demoPeople?: DemoPerson[];
+	/** The demo network's projects, products and adoptions (mode `demo` only). */
+	demoCatalogue?: DemoCatalogue;
 }
 
 export interface SeedOptions {
@@ -193,19 +203,41 @@ export async function seedDatabase(
 		mode === 'demo'
 			? await prepareDemoPeople(data.demoPeople ?? [], options.demoPasswords ?? false)
 			: [];
+	let outcome: SeedOutcome;
 	try {
-		return await ctx.db.transaction().execute(async (tx) => {
+		outcome = await ctx.db.transaction().execute(async (tx) => {
 			// The marker goes first: a concurrent seeder blocks or fails here, before any data.
 			await tx.insertInto('seed_run').values({ key: 'initial', mode, seeded_at: now }).execute();
 			const municipalities =
 				data.register && mode !== 'none' ? await insertRegister(tx, data.register, now) : 0;
 			const members = data.demo && mode === 'demo' ? await applyDemo(tx, data.demo, now) : 0;
 			const demoAccounts = await insertDemoPeople(tx, demoPeople, now);
-			return { status: 'seeded', mode, municipalities, members, demoAccounts } as const;
+			const catalogue =
+				mode === 'demo' && data.demoCatalogue
+					? await seedDemoCatalogue(tx, data.demoCatalogue, ctx.now)
+					: undefined;
+			return {
+				status: 'seeded',
+				mode,
+				municipalities,
+				members,
+				demoAccounts,
+				...(catalogue ? { catalogue } : {})
+			} as const;
 		});
 	} catch (error) {
 		const winner = await findSeedRun(ctx.db);
 		if (winner) return { status: 'already-seeded', mode: winner.mode, seededAt: winner.seeded_at };
 		throw error;
 	}
+	// The demo's reuse requests, once the catalogue is committed (see seedDemoReuseRequests).
+	if (outcome.status === 'seeded' && outcome.catalogue && data.demoCatalogue) {
+		outcome.catalogue.reuseRequests = await seedDemoReuseRequests(
+			ctx.db,
+			data.demoCatalogue,
+			outcome.catalogue.projectIds,
+			ctx.now
+		);
+	}
+	return outcome;
 }

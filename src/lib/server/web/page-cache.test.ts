@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isCacheable, PageCache, pageCacheKey } from './page-cache';
+import { CACHEABLE_ROUTES, isCacheable, PageCache, pageCacheKey } from './page-cache';
 
 const anonymousList = {
 	method: 'GET',
@@ -24,6 +26,21 @@ describe('isCacheable', () => {
 	])('never caches %s', (_, change) => {
 		expect(isCacheable({ ...anonymousList, ...change })).toBe(false);
 	});
+});
+
+describe('CACHEABLE_ROUTES', () => {
+	it.each([...CACHEABLE_ROUTES])(
+		'%s renders without client-side scripts (no nonce to cache)',
+		(route) => {
+			const dir = path.resolve(import.meta.dirname, '../../../routes', `.${route}`);
+			const text = ['+page.server.ts', '+page.ts']
+				.map((name) => path.join(dir, name))
+				.filter((file) => existsSync(file))
+				.map((file) => readFileSync(file, 'utf8'))
+				.join('\n');
+			expect(text).toMatch(/export const csr = false/);
+		}
+	);
 });
 
 describe('pageCacheKey', () => {

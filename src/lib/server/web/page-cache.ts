@@ -10,7 +10,14 @@
 import { LRUCache } from 'lru-cache';
 
 /** Routes whose anonymous pages may be cached (each sets `csr = false`). */
-export const CACHEABLE_ROUTES: ReadonlySet<string> = new Set(['/kommunen', '/kommunen/[ags]']);
+export const CACHEABLE_ROUTES: ReadonlySet<string> = new Set([
+	'/kommunen',
+	'/kommunen/[ags]',
+	'/projekte',
+	'/projekte/[id]',
+	'/loesungen',
+	'/loesungen/[id]'
+]);
 
 export interface CacheableRequest {
 	method: string;

@@ -39,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('hours_saved_per_year', 'integer')
 		.addColumn('cases_per_year', 'integer')
 		.addColumn('visibility', 'text', (c) => c.notNull())
-		.addColumn('partners_can_edit', 'boolean', (c) => c.notNull().defaultTo(false))
+		.addColumn('has_partner_editing', 'boolean', (c) => c.notNull().defaultTo(false))
 		.addColumn('created_by_person_id', 'integer', (c) =>
 			c.references('person.id').onDelete('set null')
 		)
@@ -87,6 +87,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.columns(['topic_field_key'])
 		.execute();
 	await db.schema.createIndex('project_domain_idx').on('project').columns(['domain_id']).execute();
+	// The list sorted by project start or go-live, newest first (SQLite reads these backwards).
+	await db.schema
+		.createIndex('project_started_idx')
+		.on('project')
+		.columns(['deleted_at', 'started_on', 'id'])
+		.execute();
+	await db.schema
+		.createIndex('project_live_idx')
+		.on('project')
+		.columns(['deleted_at', 'live_on', 'id'])
+		.execute();
+	// The list as most people see it (visibility filter, not deleted), filtered by status and topic
+	// field: the count from the index alone, the page in `updated_at, id` order without sorting.
+	// Partial, so that PostgreSQL can use its order after the equality columns (see
+	// docs/benchmarks.md).
+	await db.schema
+		.createIndex('project_visibility_idx')
+		.on('project')
+		.columns(['visibility', 'status', 'topic_field_key', 'updated_at', 'id'])
+		.where(sql.ref('deleted_at'), 'is', null)
+		.execute();
+	// The API's keyset pages (newest change first, then id) whatever the filters.
+	await db.schema
+		.createIndex('project_recent_idx')
+		.on('project')
+		.columns(['updated_at', 'id'])
+		.where(sql.ref('deleted_at'), 'is', null)
+		.execute();
 
 	await db.schema
 		.createTable('project_partner')

@@ -71,6 +71,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.columns(['product_id', 'status'])
 		.execute();
 
+	// At most one active (open or in discussion) request per subject and requesting municipality,
+	// also when two people of it ask at the same moment (the service answers CONFLICT).
+	await db.schema
+		.createIndex('reuse_request_active_project_idx')
+		.unique()
+		.on('reuse_request')
+		.columns(['project_id', 'requesting_municipality_id'])
+		.where(sql.raw<boolean>(`status in ('open', 'in_discussion') and project_id is not null`))
+		.execute();
+	await db.schema
+		.createIndex('reuse_request_active_product_idx')
+		.unique()
+		.on('reuse_request')
+		.columns(['product_id', 'requesting_municipality_id'])
+		.where(sql.raw<boolean>(`status in ('open', 'in_discussion') and product_id is not null`))
+		.execute();
+
 	await db.schema
 		.createTable('reuse_request_event')
 		.addColumn('id', 'integer', idColumn(db))

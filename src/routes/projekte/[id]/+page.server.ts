@@ -1,0 +1,24 @@
+import type { PageServerLoad } from './$types';
+import { listProjectAttachments } from '$lib/server/attachments';
+import { getProject } from '$lib/server/projects';
+import { getProjectReuseSummary } from '$lib/server/reuse';
+import { orHttpError } from '$lib/server/web/http-errors';
+
+// A profile page needs no JavaScript; it prints as a one-page profile.
+export const csr = false;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const project = await orHttpError(getProject(locals.ctx, Number(params.id)));
+	const [attachments, reuse] = await Promise.all([
+		listProjectAttachments(locals.ctx, project.id),
+		getProjectReuseSummary(locals.ctx, project.id)
+	]);
+	const saved = url.searchParams.get('gespeichert');
+	return {
+		project,
+		attachments: attachments.attachments,
+		canEditAttachments: attachments.canEdit,
+		reuse,
+		saved: saved === 'kurz' ? 'quick' : saved === '1' ? 'full' : null
+	};
+};
