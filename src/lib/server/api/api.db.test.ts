@@ -4,6 +4,7 @@
  * every project filter, products by name and adoptions.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { insertPersonActor } from '../../../../tests/support/actors';
 import { useTestDatabase } from '../../../../tests/support/database';
 import { ANONYMOUS, type Actor, type PersonActor } from '../context';
 import { isDomainError } from '../errors';
@@ -21,20 +22,6 @@ let kehl: PersonActor;
 let lahr: PersonActor;
 const projects: { id: number; visibility: string; owner: string; status: string }[] = [];
 let productId = 0;
-
-function member(personId: number, key: string): PersonActor {
-	return {
-		kind: 'person',
-		personId,
-		displayName: key,
-		isCoordinator: false,
-		municipalities: [{ municipalityId: municipality[key]!, role: 'member' }],
-		sessionId: 'a'.repeat(64),
-		auth: { method: 'session' },
-		hasTwoFactor: true,
-		isEmailVerified: true
-	};
-}
 
 /** A clock that moves on by one second per call; `frozen` keeps it still (equal timestamps). */
 let tick = Date.parse('2026-01-01T00:00:00.000Z');
@@ -82,22 +69,14 @@ beforeAll(async () => {
 		municipality[key] = row.id;
 	}
 	for (const key of ['kehl', 'lahr']) {
-		const person = await t.db
-			.insertInto('person')
-			.values({
-				email: `${key}@api.example`,
-				display_name: key,
-				is_coordinator: false,
-				updated_at: '2026-01-01T00:00:00.000Z'
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await t.db
-			.insertInto('person_municipality')
-			.values({ person_id: person.id, municipality_id: municipality[key]!, role: 'member' })
-			.execute();
-		if (key === 'kehl') kehl = member(person.id, key);
-		else lahr = member(person.id, key);
+		const actor = await insertPersonActor(
+			t.db,
+			{ email: `${key}@api.example`, display_name: key, updated_at: '2026-01-01T00:00:00.000Z' },
+			[municipality[key]!],
+			{ hasTwoFactor: true }
+		);
+		if (key === 'kehl') kehl = actor;
+		else lahr = actor;
 	}
 	productId = (
 		await createProduct(t.ctx(kehl, clock), {

@@ -16,7 +16,7 @@ import {
 } from '../projects';
 import { projectScopeOf } from '../projects/project.policy';
 import { germanSortKey } from '../text/sort-key';
-import { decodeCursor, encodeCursor } from '../web/cursor';
+import { decodeCursor, keysetPage } from '../web/cursor';
 import type { Page, ProjectJson, ProjectSummaryJson } from './api.schema';
 import {
 	parseBody,
@@ -104,18 +104,14 @@ export async function listProjectsForApi(
 		after: after ? { updatedAt: after[0], id: after[1] } : undefined,
 		limit: query.limit + 1
 	});
-	const pageRows = rows.slice(0, query.limit);
+	const page = keysetPage(rows, query.limit, CURSOR_KIND, (row) => [row.updated_at, row.id]);
 	const relations = await relationsOf(
 		ctx,
-		pageRows.map((row) => row.id)
+		page.rows.map((row) => row.id)
 	);
-	const last = pageRows.at(-1);
 	return {
-		items: pageRows.map((row) => presentProjectSummary(row, relations.get(row.id)!)),
-		nextCursor:
-			rows.length > query.limit && last
-				? encodeCursor(CURSOR_KIND, [last.updated_at, last.id])
-				: null
+		items: page.rows.map((row) => presentProjectSummary(row, relations.get(row.id)!)),
+		nextCursor: page.nextCursor
 	};
 }
 

@@ -9,7 +9,7 @@ import type { Ctx } from '../context';
 import { DomainError, forbidden, invalid, notFound } from '../errors';
 import { requestReuse, transitionReuseRequest } from '../reuse';
 import { projectScopeOf } from '../projects/project.policy';
-import { decodeCursor, encodeCursor } from '../web/cursor';
+import { decodeCursor, keysetPage } from '../web/cursor';
 import type { Page, ReuseRequestJson } from './api.schema';
 import {
 	parseBody,
@@ -66,14 +66,10 @@ export async function listReuseRequestsForApi(
 		after: after ? { updatedAt: after[0], id: after[1] } : undefined,
 		limit: query.limit + 1
 	});
-	const pageRows = rows.slice(0, query.limit);
-	const last = pageRows.at(-1);
+	const page = keysetPage(rows, query.limit, CURSOR_KIND, (row) => [row.updated_at, row.id]);
 	return {
-		items: await present(ctx, pageRows, caller.municipalityIds),
-		nextCursor:
-			rows.length > query.limit && last
-				? encodeCursor(CURSOR_KIND, [last.updated_at, last.id])
-				: null
+		items: await present(ctx, page.rows, caller.municipalityIds),
+		nextCursor: page.nextCursor
 	};
 }
 

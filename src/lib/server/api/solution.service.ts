@@ -15,7 +15,7 @@ import {
 	type ProductInput
 } from '../solutions';
 import { germanSortKey } from '../text/sort-key';
-import { decodeCursor, encodeCursor } from '../web/cursor';
+import { decodeCursor, keysetPage } from '../web/cursor';
 import type { AdoptionJson, Page, SolutionJson, SolutionSummaryJson } from './api.schema';
 import {
 	ADOPTION_FIELD_NAMES,
@@ -52,15 +52,8 @@ export async function listSolutionsForApi(
 		after: after ? { nameSort: after[0], id: after[1] } : undefined,
 		limit: query.limit + 1
 	});
-	const pageRows = rows.slice(0, query.limit);
-	const last = pageRows.at(-1);
-	return {
-		items: pageRows.map(presentSolutionSummary),
-		nextCursor:
-			rows.length > query.limit && last
-				? encodeCursor(SOLUTION_CURSOR, [last.name_sort, last.id])
-				: null
-	};
+	const page = keysetPage(rows, query.limit, SOLUTION_CURSOR, (row) => [row.name_sort, row.id]);
+	return { items: page.rows.map(presentSolutionSummary), nextCursor: page.nextCursor };
 }
 
 /** One product with its adoptions; a deleted or unknown one is NOT_FOUND. */
@@ -89,15 +82,11 @@ export async function listAdoptionsForApi(
 		after: after ? { updatedAt: after[0], id: after[1] } : undefined,
 		limit: query.limit + 1
 	});
-	const pageRows = rows.slice(0, query.limit);
-	const last = pageRows.at(-1);
+	const page = keysetPage(rows, query.limit, ADOPTION_CURSOR, (row) => [row.updated_at, row.id]);
 	const showContact = isSignedIn(ctx.actor);
 	return {
-		items: pageRows.map((row) => presentAdoption(row, showContact)),
-		nextCursor:
-			rows.length > query.limit && last
-				? encodeCursor(ADOPTION_CURSOR, [last.updated_at, last.id])
-				: null
+		items: page.rows.map((row) => presentAdoption(row, showContact)),
+		nextCursor: page.nextCursor
 	};
 }
 

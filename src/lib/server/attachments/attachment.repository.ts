@@ -2,40 +2,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db';
 import type { AttachmentTable } from '../db/schema';
-import type { ProjectAccessFacts } from '../projects/project.policy';
-
-export interface ProjectFacts extends ProjectAccessFacts {
-	id: number;
-	title: string;
-}
-
-/** What the project policy needs to know, or undefined when there is no such project. */
-export async function findProjectFacts(
-	db: Db,
-	projectId: number
-): Promise<ProjectFacts | undefined> {
-	const project = await db
-		.selectFrom('project')
-		.select(['id', 'title', 'municipality_id', 'visibility', 'has_partner_editing', 'deleted_at'])
-		.where('id', '=', projectId)
-		.executeTakeFirst();
-	if (!project) return undefined;
-	const partners = await db
-		.selectFrom('project_partner')
-		.select('municipality_id')
-		.where('project_id', '=', projectId)
-		.execute();
-	return {
-		id: project.id,
-		title: project.title,
-		municipalityId: project.municipality_id,
-		partnerMunicipalityIds: partners.map((partner) => partner.municipality_id),
-		visibility: project.visibility,
-		// SQLite hands booleans back as 0/1.
-		partnersCanEdit: project.has_partner_editing,
-		deletedAt: project.deleted_at
-	};
-}
 
 const attachmentColumns = [
 	'a.id',

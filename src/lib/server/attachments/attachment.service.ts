@@ -10,16 +10,15 @@ import { config } from '../config';
 import type { Ctx } from '../context';
 import { inTransaction } from '../db';
 import { DomainError, forbidden, invalid, notFound } from '../errors';
+import { findProjectFacts, type ProjectFacts } from '../projects';
 import { canEditProject, canSeeProject } from '../projects/project.policy';
 import { detectAllowedMediaType, mediaTypeLabel } from './attachment.content';
 import { cleanFileName } from './attachment.file-name';
 import {
 	findProjectAttachment,
 	findProjectAttachments,
-	findProjectFacts,
 	insertAttachment,
-	markAttachmentDeleted,
-	type ProjectFacts
+	markAttachmentDeleted
 } from './attachment.repository';
 import { AddAttachmentSchema, fieldErrorsOf, type AddAttachmentInput } from './attachment.schema';
 import { fileStoreFor, newStorageKey, type FileStore } from './file-store';

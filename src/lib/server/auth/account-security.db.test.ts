@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/database';
+import { errorOf } from '../../../../tests/support/errors';
 import { ANONYMOUS, systemContext, type Actor, type PersonActor } from '../context';
-import { isDomainError, type DomainError } from '../errors';
 import { RateLimitedError } from '../rate-limits';
 import { openSecret } from '../secrets';
 import { emailPseudonym } from '../text/pseudonym';
@@ -66,15 +66,6 @@ async function person(options: { isCoordinator?: boolean; isVerified?: boolean }
 		.where('id', '=', id)
 		.execute();
 	return { id, email };
-}
-
-async function errorOf(work: Promise<unknown>): Promise<DomainError> {
-	const error = await work.then(
-		() => undefined,
-		(caught: unknown) => caught
-	);
-	if (!isDomainError(error)) throw new Error(`expected a DomainError, got ${String(error)}`);
-	return error;
 }
 
 async function signedIn(email: string, seconds = 0, password = PASSWORD) {

@@ -4,9 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/database';
+import { errorOf } from '../../../../tests/support/errors';
 import { emailActorLabel } from '../audit';
 import { ANONYMOUS, systemContext, type Actor, type PersonActor } from '../context';
-import { DomainError, isDomainError } from '../errors';
 import { RateLimitedError } from '../rate-limits';
 import { emailPseudonym } from '../text/pseudonym';
 import {
@@ -54,15 +54,6 @@ async function person(name = 'Anna Albrecht'): Promise<{ id: number; email: stri
 const ip = () => `192.0.2.${++addresses}`;
 
 const ctxAt = (seconds = 0, actor: Actor = ANONYMOUS) => t.ctx(actor, () => at(seconds));
-
-async function errorOf(work: Promise<unknown>): Promise<DomainError> {
-	const error = await work.then(
-		() => undefined,
-		(caught: unknown) => caught
-	);
-	if (!isDomainError(error)) throw new Error(`expected a DomainError, got ${String(error)}`);
-	return error;
-}
 
 /** Signs the person in with the right password, from a fresh address, at the start time. */
 function signInAs(someone: { email: string }) {

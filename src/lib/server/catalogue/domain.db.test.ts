@@ -1,8 +1,8 @@
 /** The coordination's domain list (Fachbereiche) against a real database, on both dialects. */
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/database';
+import { errorOf } from '../../../../tests/support/errors';
 import type { PersonActor } from '../context';
-import { DomainError, isDomainError } from '../errors';
 import { createDomain, listDomains, renameDomain, setDomainArchived } from './index';
 
 const t = useTestDatabase();
@@ -28,15 +28,6 @@ const readOnlyCoordinator = person({
 	sessionId: null,
 	auth: { method: 'token', scope: 'read', tokenId: 1 }
 });
-
-async function errorOf(work: Promise<unknown>): Promise<DomainError> {
-	const error = await work.then(
-		() => undefined,
-		(caught: unknown) => caught
-	);
-	if (!isDomainError(error)) throw new Error(`expected a DomainError, got ${String(error)}`);
-	return error;
-}
 
 describe('domain administration', () => {
 	it('adds, renames, archives and reactivates domains', async () => {

@@ -536,14 +536,27 @@ function prepareProject(
 	};
 }
 
-/**
- * Imports projects from a CSV, XLSX or JSON file: all rows or none. The coordination and the
- * system only.
- */
-export async function importProjects(
+/** What differs between importing projects and importing products. */
+interface ImportKind<T> {
+	columns: readonly string[];
+	required: readonly string[];
+	/** The inputs of the sheet's rows; problems go into `problems`. */
+	prepare: (
+		ctx: Ctx,
+		sheet: Sheet,
+		problems: Problems
+	) => { row: number; input: T }[] | Promise<{ row: number; input: T }[]>;
+	create: (ctx: Ctx, input: T) => Promise<unknown>;
+	/** Which column a service field error belongs to. */
+	fieldColumns: Record<string, string>;
+}
+
+/** Reads the file, checks header and rows, then writes all rows or none. */
+async function importRows<T>(
 	ctx: Ctx,
 	file: UploadedFile,
-	{ dryRun }: ImportOptions
+	dryRun: boolean,
+	kind: ImportKind<T>
 ): Promise<ImportResult> {
 	requireImport(ctx.actor);
 	const problems = new Problems();
@@ -556,28 +569,42 @@ export async function importProjects(
 		dryRun,
 		problems: problems.list
 	});
-	checkHeader(sheet, PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS, problems);
+	checkHeader(sheet, kind.columns, kind.required, problems);
 	if (problems.size > 0) return result(0);
 	if (sheet.rows.length === 0) {
 		problems.add(null, null, 'Die Datei enthält keine Datenzeilen.');
 		return result(0);
 	}
-	const lookups = await loadProjectLookups(ctx.db, sheet);
-	const prepared: { row: number; input: ProjectInputRaw }[] = [];
-	for (const row of sheet.rows) {
-		const input = prepareProject(row, lookups, problems);
-		if (input) prepared.push({ row: row.row, input });
-	}
+	const prepared = await kind.prepare(ctx, sheet, problems);
 	if (problems.size > 0) return result(0);
-	const imported = await writeAll(
-		ctx,
-		prepared,
-		(txCtx, input) => createProject(txCtx, input, { action: 'imported' }),
-		PROJECT_FIELD_COLUMNS,
-		problems,
-		dryRun
-	);
+	const imported = await writeAll(ctx, prepared, kind.create, kind.fieldColumns, problems, dryRun);
 	return result(imported);
+}
+
+/**
+ * Imports projects from a CSV, XLSX or JSON file: all rows or none. The coordination and the
+ * system only.
+ */
+export async function importProjects(
+	ctx: Ctx,
+	file: UploadedFile,
+	{ dryRun }: ImportOptions
+): Promise<ImportResult> {
+	return importRows<ProjectInputRaw>(ctx, file, dryRun, {
+		columns: PROJECT_COLUMNS,
+		required: REQUIRED_PROJECT_COLUMNS,
+		async prepare(ctx, sheet, problems) {
+			const lookups = await loadProjectLookups(ctx.db, sheet);
+			const prepared: { row: number; input: ProjectInputRaw }[] = [];
+			for (const row of sheet.rows) {
+				const input = prepareProject(row, lookups, problems);
+				if (input) prepared.push({ row: row.row, input });
+			}
+			return prepared;
+		},
+		create: (txCtx, input) => createProject(txCtx, input, { action: 'imported' }),
+		fieldColumns: PROJECT_FIELD_COLUMNS
+	});
 }
 
 // -- products --
@@ -616,38 +643,20 @@ export async function importProducts(
 	file: UploadedFile,
 	{ dryRun }: ImportOptions
 ): Promise<ImportResult> {
-	requireImport(ctx.actor);
-	const problems = new Problems();
-	const sheet = await readFile(file, problems);
-	if (!sheet) return { format: null, rows: 0, imported: 0, dryRun, problems: problems.list };
-	const result = (imported: number): ImportResult => ({
-		format: sheet.format,
-		rows: sheet.rows.length,
-		imported,
-		dryRun,
-		problems: problems.list
+	return importRows<ProductInput>(ctx, file, dryRun, {
+		columns: PRODUCT_COLUMNS,
+		required: REQUIRED_PRODUCT_COLUMNS,
+		prepare(_ctx, sheet, problems) {
+			const prepared: { row: number; input: ProductInput }[] = [];
+			for (const row of sheet.rows) {
+				const input = prepareProduct(row, problems);
+				if (input) prepared.push({ row: row.row, input });
+			}
+			return prepared;
+		},
+		create: createProduct,
+		fieldColumns: PRODUCT_FIELD_COLUMNS
 	});
-	checkHeader(sheet, PRODUCT_COLUMNS, REQUIRED_PRODUCT_COLUMNS, problems);
-	if (problems.size > 0) return result(0);
-	if (sheet.rows.length === 0) {
-		problems.add(null, null, 'Die Datei enthält keine Datenzeilen.');
-		return result(0);
-	}
-	const prepared: { row: number; input: ProductInput }[] = [];
-	for (const row of sheet.rows) {
-		const input = prepareProduct(row, problems);
-		if (input) prepared.push({ row: row.row, input });
-	}
-	if (problems.size > 0) return result(0);
-	const imported = await writeAll(
-		ctx,
-		prepared,
-		createProduct,
-		PRODUCT_FIELD_COLUMNS,
-		problems,
-		dryRun
-	);
-	return result(imported);
 }
 
 // -- export --

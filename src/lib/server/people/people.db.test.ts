@@ -3,11 +3,12 @@
  * against a real database, on SQLite and PostgreSQL.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { insertPersonActor } from '../../../../tests/support/actors';
 import { useTestDatabase } from '../../../../tests/support/database';
+import { errorOf } from '../../../../tests/support/errors';
 import { hashPassword } from '../auth';
 import type { PersonActor } from '../context';
 import { json } from '../db';
-import { DomainError, isDomainError } from '../errors';
 import { germanSortKey } from '../text/sort-key';
 import {
 	deleteAccount,
@@ -29,15 +30,6 @@ const PASSWORD = 'Rhein-Ufer-Laterne-47';
 let passwordHash = '';
 const municipalityIds: Record<string, number> = {};
 
-async function errorOf(work: Promise<unknown>): Promise<DomainError> {
-	const error = await work.then(
-		() => undefined,
-		(caught: unknown) => caught
-	);
-	if (!isDomainError(error)) throw new Error(`expected a DomainError, got ${String(error)}`);
-	return error;
-}
-
 let people = 0;
 /** A person with a password in the given municipalities; returns their actor. */
 async function person(
@@ -46,37 +38,17 @@ async function person(
 	extra: { isCoordinator?: boolean } = {}
 ): Promise<PersonActor> {
 	people += 1;
-	const row = await t.db
-		.insertInto('person')
-		.values({
+	return insertPersonActor(
+		t.db,
+		{
 			email: `person${people}@kehl.example`,
 			display_name: name,
 			password_hash: passwordHash,
-			is_coordinator: extra.isCoordinator ?? false,
 			updated_at: '2026-11-25T10:00:00.000Z'
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	for (const code of ags) {
-		await t.db
-			.insertInto('person_municipality')
-			.values({ person_id: row.id, municipality_id: municipalityIds[code]!, role: 'member' })
-			.execute();
-	}
-	return {
-		kind: 'person',
-		personId: row.id,
-		displayName: name,
-		isCoordinator: extra.isCoordinator ?? false,
-		municipalities: ags.map((code) => ({
-			municipalityId: municipalityIds[code]!,
-			role: 'member' as const
-		})),
-		sessionId: 'a'.repeat(64),
-		auth: { method: 'session' },
-		hasTwoFactor: false,
-		isEmailVerified: true
-	};
+		},
+		ags.map((code) => municipalityIds[code]!),
+		extra
+	);
 }
 
 function profile(overrides: Partial<UpdateProfileInput> = {}): UpdateProfileInput {

@@ -1,7 +1,7 @@
 /** Input schemas of profiles, the directory, notification settings and account deletion. */
 import { z } from 'zod';
 import { CONTACT_VISIBILITIES } from '../db/schema';
-import { germanSortKey } from '../text/sort-key';
+import { filterText as filterTextSchema, splitTags } from '../text/input';
 
 export const PROFILE_LIMITS = {
 	displayName: 100,
@@ -23,18 +23,7 @@ function tagList(tooLong: string, tooMany: string) {
 	return z
 		.union([z.string(), z.array(z.string())])
 		.default([])
-		.transform((value) => {
-			const parts = (Array.isArray(value) ? value : value.split(/[,;\n]/))
-				.map((part) => part.trim().replace(/\s+/g, ' '))
-				.filter((part) => germanSortKey(part) !== '');
-			const seen = new Set<string>();
-			return parts.filter((part) => {
-				const key = germanSortKey(part);
-				if (seen.has(key)) return false;
-				seen.add(key);
-				return true;
-			});
-		})
+		.transform(splitTags)
 		.pipe(z.array(z.string().max(PROFILE_LIMITS.tag, tooLong)).max(PROFILE_LIMITS.tags, tooMany));
 }
 
@@ -120,13 +109,7 @@ export type DeleteAccountInput = z.input<typeof DeleteAccountSchema>;
 
 export const DIRECTORY_PAGE_SIZE = 24;
 
-const filterText = z
-	.string()
-	.trim()
-	.max(100)
-	.optional()
-	.transform((value) => (value ? value : undefined))
-	.catch(undefined);
+const filterText = filterTextSchema();
 
 /**
  * Filters of the people directory, as they come from a query string. Malformed values fall back

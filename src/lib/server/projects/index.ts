@@ -13,6 +13,7 @@ export {
 	type ProjectScope
 } from './project.policy';
 export { projectVisibleTo, whereProjectVisible } from './project.visibility';
+export { findProjectFacts, type ProjectFacts } from './project.repository';
 export {
 	PROJECT_LIMITS,
 	ProjectInputSchema,

@@ -4,20 +4,12 @@
  */
 import { z } from 'zod';
 import { PROJECT_STATUSES, type ProjectStatus } from '../db/schema';
+import { filterText } from '../text/input';
 
 export const PROJECT_SORTS = ['aktualisiert', 'titel', 'start', 'betrieb'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
 export const PROJECT_PAGE_SIZE = 20;
-
-const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max)
-		.optional()
-		.transform((value) => (value ? value : undefined))
-		.catch(undefined);
 
 const optionalId = z.coerce
 	.number()
@@ -33,7 +25,7 @@ const optionalAgs = z
 	.catch(undefined);
 
 export const ProjectFilterSchema = z.object({
-	q: optionalText(100),
+	q: filterText(100),
 	status: z
 		.array(z.string())
 		.default([])
@@ -47,11 +39,11 @@ export const ProjectFilterSchema = z.object({
 		]),
 	kommune: optionalAgs,
 	verband: optionalId,
-	themenfeld: optionalText(100),
+	themenfeld: filterText(100),
 	fachbereich: optionalId,
 	loesung: optionalId,
 	partner: optionalAgs,
-	schlagwort: optionalText(40),
+	schlagwort: filterText(40),
 	nachnutzung: z
 		.string()
 		.optional()

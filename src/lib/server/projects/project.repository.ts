@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import type { ProjectRevisionAction, ProjectStatus, ProjectTable } from '../db/schema';
 import { json } from '../db';
 import { germanSortKey } from '../text/sort-key';
+import type { ProjectAccessFacts } from './project.policy';
 import type { ProjectLink } from './project.schema';
 
 // -- reference facts --
@@ -71,6 +72,51 @@ export async function findPartnerIds(db: Db, projectId: number): Promise<number[
 		.orderBy('municipality_id')
 		.execute();
 	return rows.map((row) => row.municipality_id);
+}
+
+/** A project's access facts (for the project policy) with what other modules show of it. */
+export interface ProjectFacts extends ProjectAccessFacts {
+	id: number;
+	title: string;
+	summary: string;
+	municipalityName: string;
+}
+
+/**
+ * What the project policy needs to know about one project, deleted or not, or undefined when
+ * there is no such project. For modules that attach things to projects (files, reuse requests).
+ */
+export async function findProjectFacts(
+	db: Db,
+	projectId: number
+): Promise<ProjectFacts | undefined> {
+	const row = await db
+		.selectFrom('project')
+		.innerJoin('municipality', 'municipality.id', 'project.municipality_id')
+		.select([
+			'project.id',
+			'project.title',
+			'project.summary',
+			'project.municipality_id',
+			'municipality.name as municipality_name',
+			'project.visibility',
+			'project.has_partner_editing',
+			'project.deleted_at'
+		])
+		.where('project.id', '=', projectId)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	return {
+		id: row.id,
+		title: row.title,
+		summary: row.summary,
+		municipalityId: row.municipality_id,
+		municipalityName: row.municipality_name,
+		partnerMunicipalityIds: await findPartnerIds(db, projectId),
+		visibility: row.visibility,
+		partnersCanEdit: row.has_partner_editing,
+		deletedAt: row.deleted_at
+	};
 }
 
 export async function findTags(db: Db, projectId: number): Promise<string[]> {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { PROJECT_STATUSES, PROJECT_VISIBILITIES } from '../db/schema';
-import { germanSortKey } from '../text/sort-key';
+import { splitTags } from '../text/input';
 
 export const PROJECT_LIMITS = {
 	title: 200,
@@ -109,19 +109,7 @@ const idList = (code: string) =>
 export const TagListSchema = z
 	.union([z.string(), z.array(z.string())], 'tag_invalid')
 	.nullish()
-	.transform((value) => {
-		if (value === null || value === undefined) return [];
-		const parts = (Array.isArray(value) ? value : value.split(/[,;\n]/))
-			.map((part) => part.trim().replace(/\s+/g, ' '))
-			.filter((part) => germanSortKey(part) !== '');
-		const seen = new Set<string>();
-		return parts.filter((part) => {
-			const key = germanSortKey(part);
-			if (seen.has(key)) return false;
-			seen.add(key);
-			return true;
-		});
-	})
+	.transform((value) => (value === null || value === undefined ? [] : splitTags(value)))
 	.pipe(
 		z
 			.array(z.string().max(PROJECT_LIMITS.tag, 'tag_too_long'))

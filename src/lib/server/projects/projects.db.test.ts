@@ -3,10 +3,11 @@
  * and status history, who may edit, soft deletion, every list filter and visibility.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { insertPersonActor } from '../../../../tests/support/actors';
 import { useTestDatabase } from '../../../../tests/support/database';
+import { errorOf } from '../../../../tests/support/errors';
 import { ANONYMOUS, type Actor, type PersonActor } from '../context';
 import { inTransaction } from '../db';
-import { DomainError, isDomainError } from '../errors';
 import { germanSortKey } from '../text/sort-key';
 import {
 	createProject,
@@ -34,15 +35,6 @@ let otherProductId = 0;
 let domainId = 0;
 let associationId = 0;
 
-async function errorOf(work: Promise<unknown>): Promise<DomainError> {
-	const error = await work.then(
-		() => undefined,
-		(caught: unknown) => caught
-	);
-	if (!isDomainError(error)) throw new Error(`expected a DomainError, got ${String(error)}`);
-	return error;
-}
-
 async function person(
 	name: string,
 	municipalities: string[],
@@ -53,9 +45,9 @@ async function person(
 	} = {}
 ): Promise<PersonActor> {
 	people += 1;
-	const row = await t.db
-		.insertInto('person')
-		.values({
+	return insertPersonActor(
+		t.db,
+		{
 			email: `p${people}@projekte.example`,
 			display_name: name,
 			name_sort: germanSortKey(name),
@@ -63,31 +55,11 @@ async function person(
 			phone: '07851 123',
 			email_visibility: extra.emailVisibility ?? 'network',
 			phone_visibility: 'municipality',
-			is_coordinator: extra.isCoordinator ?? false,
 			updated_at: '2026-11-25T10:00:00.000Z'
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	for (const key of municipalities) {
-		await t.db
-			.insertInto('person_municipality')
-			.values({ person_id: row.id, municipality_id: ids[key]!, role: 'member' })
-			.execute();
-	}
-	return {
-		kind: 'person',
-		personId: row.id,
-		displayName: name,
-		isCoordinator: extra.isCoordinator ?? false,
-		municipalities: municipalities.map((key) => ({
-			municipalityId: ids[key]!,
-			role: 'member' as const
-		})),
-		sessionId: extra.readOnly ? null : 'a'.repeat(64),
-		auth: extra.readOnly ? { method: 'token', scope: 'read', tokenId: 1 } : { method: 'session' },
-		hasTwoFactor: true,
-		isEmailVerified: true
-	};
+		},
+		municipalities.map((key) => ids[key]!),
+		{ ...extra, hasTwoFactor: true }
+	);
 }
 
 let kehl: PersonActor;

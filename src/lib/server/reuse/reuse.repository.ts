@@ -2,56 +2,12 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db';
 import type { Database } from '../db/schema';
-import type { ProjectStatus, ProjectVisibility, ReuseRequestStatus } from '../db/schema';
+import type { ProjectStatus, ReuseRequestStatus } from '../db/schema';
 import type { ProjectScope } from '../projects/project.policy';
 import { projectVisibleTo } from '../projects/project.visibility';
 import { ACTIVE_REUSE_STATUSES } from './reuse.policy';
 
 export type SubjectRef = { projectId: number } | { productId: number };
-
-export interface ProjectFactsRow {
-	id: number;
-	title: string;
-	summary: string;
-	municipalityId: number;
-	municipalityName: string;
-	visibility: ProjectVisibility;
-	partnersCanEdit: boolean;
-	deletedAt: string | null;
-	partnerMunicipalityIds: number[];
-}
-
-export async function findProjectFacts(
-	db: Db,
-	projectId: number
-): Promise<ProjectFactsRow | undefined> {
-	const row = await db
-		.selectFrom('project')
-		.innerJoin('municipality', 'municipality.id', 'project.municipality_id')
-		.select([
-			'project.id',
-			'project.title',
-			'project.summary',
-			'project.municipality_id as municipalityId',
-			'municipality.name as municipalityName',
-			'project.visibility',
-			'project.has_partner_editing',
-			'project.deleted_at as deletedAt'
-		])
-		.where('project.id', '=', projectId)
-		.executeTakeFirst();
-	if (!row) return undefined;
-	const partners = await db
-		.selectFrom('project_partner')
-		.select('municipality_id')
-		.where('project_id', '=', projectId)
-		.execute();
-	return {
-		...row,
-		partnersCanEdit: row.has_partner_editing,
-		partnerMunicipalityIds: partners.map((p) => p.municipality_id)
-	};
-}
 
 export async function findProjectProductIds(db: Db, projectId: number): Promise<number[]> {
 	const rows = await db

@@ -19,7 +19,7 @@ import {
 	rateLimited,
 	type RateLimitPolicy
 } from '../rate-limits';
-import { createProject } from '../projects';
+import { createProject, findProjectFacts, type ProjectFacts } from '../projects';
 import { newReuseRequestMail, reuseRequestLink, reuseStatusMail } from './reuse.mail';
 import {
 	allowedReuseTransitions,
@@ -46,7 +46,6 @@ import {
 	findPersonEmails,
 	findProduct,
 	findProjectContactIds,
-	findProjectFacts,
 	findProjectOwner,
 	findProjectProductIds,
 	findRequest,
@@ -59,7 +58,6 @@ import {
 	setResultProject,
 	updateRequestStatus,
 	type EventRow,
-	type ProjectFactsRow,
 	type RequestRow,
 	type SubjectRef
 } from './reuse.repository';
@@ -103,12 +101,12 @@ function factsOf(row: RequestRow): ReuseRequestFacts {
 	};
 }
 
-function isProjectVisible(actor: Actor, facts: ProjectFactsRow | undefined): boolean {
+function isProjectVisible(actor: Actor, facts: ProjectFacts | undefined): boolean {
 	return facts !== undefined && facts.deletedAt === null && canSeeProject(actor, facts);
 }
 
 /** A project the actor may see and that is not deleted, or NOT_FOUND. */
-async function loadVisibleProject(ctx: Ctx, projectId: number): Promise<ProjectFactsRow> {
+async function loadVisibleProject(ctx: Ctx, projectId: number): Promise<ProjectFacts> {
 	const facts = await findProjectFacts(ctx.db, projectId);
 	if (!facts || !isProjectVisible(ctx.actor, facts)) throw notFound('project');
 	return facts;

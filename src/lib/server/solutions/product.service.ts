@@ -76,21 +76,28 @@ export async function createProduct(ctx: Ctx, input: ProductInput): Promise<{ id
 		const vendorId = await vendorIdFor(db, values.vendorName);
 		if (await findSameProduct(db, nameSort, vendorId, null)) throw invalid({ name: 'name_taken' });
 		const id = await insertProduct(db, {
-			name: values.name,
-			name_sort: nameSort,
-			vendor_id: vendorId,
-			category: values.category,
-			website: values.website,
-			is_open_source: values.isOpenSource,
-			licence: values.licence,
-			operator: values.operator,
-			description_md: values.descriptionMd,
+			...productColumns(values, nameSort, vendorId),
 			created_by_person_id: personIdOf(ctx),
 			created_at: now,
 			updated_at: now
 		});
 		return { id };
 	});
+}
+
+/** The stored columns of a product's facts, for insert and update alike. */
+function productColumns(values: ProductValues, nameSort: string, vendorId: number | null) {
+	return {
+		name: values.name,
+		name_sort: nameSort,
+		vendor_id: vendorId,
+		category: values.category,
+		website: values.website,
+		is_open_source: values.isOpenSource,
+		licence: values.licence,
+		operator: values.operator,
+		description_md: values.descriptionMd
+	};
 }
 
 /** Changes a product's facts (every field at once, as the form sends them). */
@@ -110,15 +117,7 @@ export async function updateProduct(ctx: Ctx, id: number, input: ProductInput): 
 		const vendorId = await vendorIdFor(db, values.vendorName);
 		if (await findSameProduct(db, nameSort, vendorId, id)) throw invalid({ name: 'name_taken' });
 		await updateProductRow(db, id, {
-			name: values.name,
-			name_sort: nameSort,
-			vendor_id: vendorId,
-			category: values.category,
-			website: values.website,
-			is_open_source: values.isOpenSource,
-			licence: values.licence,
-			operator: values.operator,
-			description_md: values.descriptionMd,
+			...productColumns(values, nameSort, vendorId),
 			updated_at: ctx.now().toISOString()
 		});
 	});

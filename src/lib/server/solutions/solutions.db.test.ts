@@ -3,11 +3,12 @@
  * vendors, adoptions and who may record them, and what the product page shows to whom.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { insertPersonActor } from '../../../../tests/support/actors';
 import { useTestDatabase } from '../../../../tests/support/database';
+import { errorOf } from '../../../../tests/support/errors';
 import type { Actor, PersonActor } from '../context';
 import { inTransaction } from '../db';
 import type { ContactVisibility, ProjectVisibility } from '../db/schema';
-import { DomainError, isDomainError } from '../errors';
 import { germanSortKey } from '../text/sort-key';
 import {
 	adoptProduct,
@@ -32,15 +33,6 @@ const KEHL = '08317057';
 const LAHR = '08317065';
 const OFFENBURG = '08317096';
 
-async function errorOf(work: Promise<unknown>): Promise<DomainError> {
-	const error = await work.then(
-		() => undefined,
-		(caught: unknown) => caught
-	);
-	if (!isDomainError(error)) throw new Error(`expected a DomainError, got ${String(error)}`);
-	return error;
-}
-
 let people = 0;
 async function person(
 	name: string,
@@ -53,40 +45,20 @@ async function person(
 	} = {}
 ): Promise<PersonActor> {
 	people += 1;
-	const row = await t.db
-		.insertInto('person')
-		.values({
+	return insertPersonActor(
+		t.db,
+		{
 			email: `solutions${people}@example.org`,
 			display_name: name,
 			name_sort: germanSortKey(name),
 			phone: '07851 88-0',
 			email_visibility: extra.emailVisibility ?? 'network',
 			phone_visibility: extra.phoneVisibility ?? 'network',
-			is_coordinator: extra.isCoordinator ?? false,
 			updated_at: NOW
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	for (const code of ags) {
-		await t.db
-			.insertInto('person_municipality')
-			.values({ person_id: row.id, municipality_id: municipalityIds[code]!, role: 'member' })
-			.execute();
-	}
-	return {
-		kind: 'person',
-		personId: row.id,
-		displayName: name,
-		isCoordinator: extra.isCoordinator ?? false,
-		municipalities: ags.map((code) => ({
-			municipalityId: municipalityIds[code]!,
-			role: 'member' as const
-		})),
-		sessionId: extra.readOnly ? null : 'a'.repeat(64),
-		auth: extra.readOnly ? { method: 'token', scope: 'read', tokenId: 1 } : { method: 'session' },
-		hasTwoFactor: false,
-		isEmailVerified: true
-	};
+		},
+		ags.map((code) => municipalityIds[code]!),
+		extra
+	);
 }
 
 function product(overrides: Partial<ProductInput> = {}): ProductInput {

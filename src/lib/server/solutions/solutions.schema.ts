@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ADOPTION_STAGES } from '../db/schema';
+import { filterText as filterTextSchema } from '../text/input';
 
 /** Product categories (codes); labels are the messages `solutions_category_<code>`. */
 export const PRODUCT_CATEGORIES = [
@@ -129,13 +130,7 @@ export const PRODUCT_PAGE_SIZE = 25;
 export const PRODUCT_SORTS = ['name', 'verbreitung'] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
-const filterText = z
-	.string()
-	.trim()
-	.max(100)
-	.optional()
-	.transform((value) => (value ? value : undefined))
-	.catch(undefined);
+const filterText = filterTextSchema();
 
 /**
  * Filters of the product list as they come from the query string (German parameter names).

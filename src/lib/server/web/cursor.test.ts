@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isDomainError } from '../errors';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, keysetPage } from './cursor';
 
 const Position = z.tuple([z.string(), z.number().int()]);
 
@@ -53,5 +53,25 @@ describe('API cursors', () => {
 			code: 'INVALID',
 			fields: { cursor: 'invalid' }
 		});
+	});
+});
+
+describe('keysetPage', () => {
+	const rows = [
+		{ key: 'a', id: 1 },
+		{ key: 'b', id: 2 },
+		{ key: 'c', id: 3 }
+	];
+	const position = (row: { key: string; id: number }) => [row.key, row.id];
+
+	it('keeps `limit` rows and points the next cursor at the last of them', () => {
+		const page = keysetPage(rows, 2, 'test', position);
+		expect(page.rows).toEqual(rows.slice(0, 2));
+		expect(decodeCursor('test', page.nextCursor!, Position)).toEqual(['b', 2]);
+	});
+
+	it('has no next cursor on the last page', () => {
+		expect(keysetPage(rows, 3, 'test', position)).toEqual({ rows, nextCursor: null });
+		expect(keysetPage([], 3, 'test', position)).toEqual({ rows: [], nextCursor: null });
 	});
 });

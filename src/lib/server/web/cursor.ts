@@ -53,3 +53,21 @@ export function decodeCursor<T extends readonly CursorValue[]>(
 	if (!position.success) refuse();
 	return position.data;
 }
+
+/**
+ * One page of a keyset query that asked for `limit + 1` rows: the first `limit` rows and, when
+ * there were more, the cursor of the list `kind` at the position of the page's last row.
+ */
+export function keysetPage<T>(
+	rows: readonly T[],
+	limit: number,
+	kind: string,
+	positionOf: (row: T) => readonly CursorValue[]
+): { rows: T[]; nextCursor: string | null } {
+	const pageRows = rows.slice(0, limit);
+	const last = pageRows.at(-1);
+	return {
+		rows: pageRows,
+		nextCursor: rows.length > limit && last ? encodeCursor(kind, positionOf(last)) : null
+	};
+}
