@@ -48,6 +48,11 @@ export default ts.config(
 		}
 	},
 	{
+		// The one script the browser loads on its own (progressive enhancement, no build step).
+		files: ['static/scripts/**/*.js'],
+		languageOptions: { globals: { ...globals.browser } }
+	},
+	{
 		// Plain JavaScript build and test scripts are not type-checked.
 		files: ['**/*.js'],
 		...ts.configs.disableTypeChecked

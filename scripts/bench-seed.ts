@@ -25,6 +25,7 @@ import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { hashPassword } from '../src/lib/server/auth/password.hash';
 import { seedDatabase } from '../src/lib/server/seed';
 import { registerSource, syntheticRegister } from '../tests/support/factories';
+import { rebuildSearchIndex } from '../src/lib/server/search';
 import { seedBenchCatalogue, type BenchCatalogue } from './bench-catalogue';
 
 const dataDir = process.env.BENCH_DATA_DIR;
@@ -176,7 +177,7 @@ try {
 			.execute();
 	});
 
-	let catalogue: (BenchCatalogue & { seconds: number }) | undefined;
+	let catalogue: (BenchCatalogue & { seconds: number; indexSeconds: number }) | undefined;
 	if (withCatalogue) {
 		const started = performance.now();
 		const seeded = await seedBenchCatalogue(database.db, {
@@ -184,7 +185,13 @@ try {
 			products: productCount,
 			now: now()
 		});
-		catalogue = { ...seeded, seconds: Math.round((performance.now() - started) / 100) / 10 };
+		const seconds = Math.round((performance.now() - started) / 100) / 10;
+		// The bulk insert bypasses the services; the index is built from scratch, as after an
+		// upgrade, and timed (issue floor: 100,000 projects in under two minutes).
+		const indexStarted = performance.now();
+		await rebuildSearchIndex(database.db);
+		const indexSeconds = Math.round((performance.now() - indexStarted) / 100) / 10;
+		catalogue = { ...seeded, seconds, indexSeconds };
 		// A settled PostgreSQL database: autovacuum would have set the visibility map (index-only
 		// scans) and the statistics by now; right after a bulk insert neither is there.
 		if (database.dialect === 'postgres') await sql`vacuum analyze`.execute(database.db);

@@ -25,7 +25,7 @@
  * discarded load before each measurement (2), BENCH_CONNECTIONS (10), BENCH_MUNICIPALITIES
  * (1100), BENCH_TARGETS comma-separated target keys to measure only those (kommunen,
  * kommunen-page-6, kommunen-members, detail, home, healthz, projects-list, project-detail, projects-api,
- * signin-load), BENCH_NETWORK=1 to
+ * search, search-api, similar, signin-load), BENCH_NETWORK=1 to
  * configure the network with an imprint and a privacy notice as a public installation has,
  * BENCH_NODE_OPTIONS for the app server's NODE_OPTIONS (experiments: `--cpu-prof`,
  * `--require x.cjs`), BENCH_POSTGRES=0 to skip PostgreSQL, TEST_DATABASE_URL (the PostgreSQL
@@ -93,6 +93,36 @@ const TARGETS = [
 		path: '/api/v1/projects?limit=20',
 		catalogue: true,
 		json: true
+	},
+	// The wheel finder (issue floors: search p99 < 50 ms, similar p99 < 80 ms, the search page
+	// at least 1.5 % of the minimal server). A question with a synonym and a compound, as typed.
+	{
+		key: 'search',
+		label: '/suche?q=Wer hat schon eine E-Akte?',
+		path: `/suche?q=${encodeURIComponent('Wer hat schon eine E-Akte?')}`,
+		catalogue: true,
+		projectRows: 5,
+		floorPercent: 1.5,
+		maxP99Ms: 50
+	},
+	{
+		key: 'search-api',
+		label: '/api/v1/search?q=Terminbuchung Bürgerbüro',
+		path: `/api/v1/search?q=${encodeURIComponent('Terminbuchung Bürgerbüro')}`,
+		catalogue: true,
+		json: true,
+		maxP99Ms: 50
+	},
+	{
+		key: 'similar',
+		label: '/api/v1/similar (a draft title and summary)',
+		path: `/api/v1/similar?${new URLSearchParams({
+			title: 'Digitale Hundesteuer',
+			summary: 'Hunde online anmelden und den Steuerbescheid elektronisch zustellen'
+		})}`,
+		catalogue: true,
+		json: true,
+		maxP99Ms: 80
 	}
 ];
 const catalogueWanted = () =>
@@ -985,7 +1015,8 @@ async function prepareApp(name, dataDir, databaseUrl) {
 		const c = seeded.catalogue;
 		console.log(
 			`  catalogue: ${c.projects} projects, ${c.products} products in ${c.seconds} s; ` +
-				`list filter matches ${c.listFilter.matching} public projects`
+				`list filter matches ${c.listFilter.matching} public projects; ` +
+				`search index built from scratch in ${c.indexSeconds} s`
 		);
 	}
 	// The seeder migrates with the sources, the server with the build: they must be the same.

@@ -63,6 +63,12 @@ describe('cli', () => {
 		expect(second.err).toContain('bereits');
 	});
 
+	it('rebuilds the search index on request', async () => {
+		const result = await run('search', 'rebuild');
+		expect(result.code).toBe(EXIT.OK);
+		expect(result.out).toMatch(/Suchindex neu aufgebaut: 0 Projekte, 0 Lösungen/);
+	});
+
 	it('rejects an unknown command or mode with exit code 2', async () => {
 		expect((await run('zaubern')).code).toBe(EXIT.USAGE);
 		expect((await run('seed', '--mode', 'alles')).code).toBe(EXIT.USAGE);

@@ -2,6 +2,7 @@
  * Command line for operators: `npm run cli -- <command>`. Messages are German; exit codes:
  * 0 done, 1 failed, 2 wrong usage, 78 bad configuration.
  */
+import { rebuildSearchIndex } from '../lib/server/search';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -143,6 +144,26 @@ export function buildProgram(
 			}
 			out(
 				`Befüllt (Modus ${outcome.mode}): ${outcome.municipalities} Kommunen, davon ${outcome.members} Mitglieder.`
+			);
+		});
+
+	program
+		.command('search')
+		.description('Suchindex verwalten')
+		.command('rebuild')
+		.description(
+			'Suchindex neu aufbauen (nur nötig nach einem Eingriff an der Datenbank vorbei; Änderungen über die App sind sofort im Index)'
+		)
+		.action(async () => {
+			const started = Date.now();
+			const counts = await withDatabase(async ({ db, describe }) => {
+				out(`Datenbank: ${describe}`);
+				await migrateToLatest(db);
+				return rebuildSearchIndex(db);
+			});
+			const seconds = ((Date.now() - started) / 1000).toFixed(1);
+			out(
+				`Suchindex neu aufgebaut: ${counts.projects} Projekte, ${counts.products} Lösungen in ${seconds} s.`
 			);
 		});
 

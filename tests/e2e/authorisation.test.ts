@@ -220,6 +220,7 @@ const TABLE: Record<string, Case[]> = {
 		}
 	],
 	'/verwaltung/fachbereiche': [{ path: '/verwaltung/fachbereiche', expect: COORDINATOR_ONLY }],
+	'/verwaltung/synonyme': [{ path: '/verwaltung/synonyme', expect: COORDINATOR_ONLY }],
 	// -- reuse requests --
 	// Between members only; a request itself is seen by its two sides (third parties: 404).
 	'/nachnutzung': [{ path: '/nachnutzung', expect: SIGNED_IN }],
@@ -300,6 +301,12 @@ const TABLE: Record<string, Case[]> = {
 	// -- catalogue API --
 	'/api/v1/openapi.json': [{ path: '/api/v1/openapi.json', expect: PUBLIC }],
 	// A cookie may read but never write (decision 0013): every change without a token is 401.
+	// -- search API: everyone, each with what they may see --
+	'/api/v1/search': [
+		{ path: '/api/v1/search?q=E-Akte', expect: PUBLIC },
+		{ path: '/api/v1/search?q=E-Akte&type=alles', expect: everyone(400) }
+	],
+	'/api/v1/similar': [{ path: '/api/v1/similar?title=Terminvergabe', expect: PUBLIC }],
 	'/api/v1/projects': [
 		{ path: '/api/v1/projects', expect: PUBLIC },
 		{ path: '/api/v1/projects', method: 'POST', expect: everyone(401) }

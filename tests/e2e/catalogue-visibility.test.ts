@@ -74,6 +74,8 @@ const LISTING_PATHS = () => [
 	`/kommunen/${KEHL}`,
 	`/loesungen/${ids.product}`,
 	`/suche?q=${encodeURIComponent(stamp)}`,
+	`/api/v1/search?q=${encodeURIComponent(stamp)}`,
+	`/api/v1/similar?title=${encodeURIComponent(`Geheimprojekt ${stamp}`)}`,
 	`/api/v1/projects?q=${encodeURIComponent(stamp)}`,
 	'/projekte/export?format=json',
 	'/projekte/export?format=csv',
@@ -93,6 +95,10 @@ describe('a members-only project and a draft', () => {
 		// The public project of the same municipality does show where projects are listed.
 		expect((await get(`/projekte?q=${encodeURIComponent(stamp)}`)).body).toContain(publicTitle);
 		expect((await get('/projekte/export?format=json')).body).toContain(publicTitle);
+		expect((await get(`/suche?q=${encodeURIComponent(stamp)}`)).body).toContain(publicTitle);
+		expect((await get(`/api/v1/search?q=${encodeURIComponent(stamp)}`)).body).toContain(
+			publicTitle
+		);
 
 		for (const path of [
 			`/projekte/${ids.secret}`,
@@ -118,6 +124,9 @@ describe('a members-only project and a draft', () => {
 		expect(list.body).toContain(secretTitle);
 		expect(list.body).not.toContain(draftTitle);
 		expect((await get(`/api/v1/projects/${ids.draft}`, { token: readToken })).status).toBe(404);
+		const found = await get(`/api/v1/search?q=${encodeURIComponent(stamp)}`, { token: readToken });
+		expect(found.body).toContain(secretTitle);
+		expect(found.body).not.toContain(draftTitle);
 		expect((await get(`/api/v1/projects/${ids.secret}`, { token: readToken })).status).toBe(200);
 
 		const file = await get(`/projekte/${ids.secret}/anhaenge/${ids.file}`, {

@@ -6,6 +6,7 @@ import { config, type Config } from './config';
 import { ANONYMOUS, systemContext, type Ctx } from './context';
 import { openDatabase, type AppDatabase } from './db';
 import { migrateToLatest } from './db/migrate';
+import { ensureSearchIndex } from './search';
 import { logger } from './log';
 import {
 	loadDemoCatalogue,
@@ -100,6 +101,8 @@ export async function startApp(): Promise<AppDatabase> {
 			// Shown once to the person starting the app; never through the logger.
 			if (notice) console.log(notice);
 		}
+		// After an upgrade that changed the analyser, the index is rebuilt once.
+		await ensureSearchIndex(opened.db, log);
 	} catch (error) {
 		await opened.close();
 		throw error;

@@ -1,12 +1,16 @@
 import type { PageServerLoad } from './$types';
-import { listMunicipalities, parseMunicipalityFilter } from '$lib/server/municipalities';
+import { parseSearchParams, search, snippetParts } from '$lib/server/search';
 
+/** Global search over everything the visitor may see; the state lives in the URL. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
-	if (!q) return { q, municipalities: null };
-	const result = await listMunicipalities(
-		locals.ctx,
-		parseMunicipalityFilter(new URLSearchParams({ q }))
-	);
-	return { q, municipalities: result };
+	const query = parseSearchParams(url.searchParams);
+	if (!query.q) return { query, result: null };
+	const result = await search(locals.ctx, query);
+	return {
+		query,
+		result: {
+			...result,
+			hits: result.hits.map((hit) => ({ ...hit, parts: snippetParts(hit.snippet) }))
+		}
+	};
 };

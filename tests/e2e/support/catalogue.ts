@@ -3,6 +3,7 @@
  * a project of a municipality with a given visibility, a product. For tests that need a world to
  * look at; the journeys that create records do so through the UI.
  */
+import { indexProject } from '../../../src/lib/server/search/search.indexer';
 import type { ProjectStatus, ProjectVisibility } from '../../../src/lib/server/db/schema';
 import { germanSortKey } from '../../../src/lib/server/text/sort-key';
 import { withServerDatabase } from './people';
@@ -54,6 +55,8 @@ export async function createTestProject(input: TestProjectInput): Promise<number
 				.values({ project_id: project.id, municipality_id: partner.id })
 				.execute();
 		}
+		// As the catalogue's services do, so that the search sees the project too.
+		await indexProject(db, project.id);
 		return project.id;
 	});
 }

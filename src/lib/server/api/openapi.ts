@@ -45,6 +45,13 @@ import {
 	SolutionSummarySchema
 } from './api.schema';
 
+import {
+	SearchApiQuerySchema,
+	SearchResultSchema,
+	SimilarApiQuerySchema,
+	SimilarPageSchema
+} from '../search/search.api';
+
 type JsonObject = Record<string, unknown>;
 
 const OUTPUT_SCHEMAS = {
@@ -65,6 +72,8 @@ const OUTPUT_SCHEMAS = {
 	ApiToken: ApiTokenSchema,
 	ApiTokenList: ApiTokenListSchema,
 	AuditEventPage: AuditEventPageSchema,
+	SearchResult: SearchResultSchema,
+	SimilarPage: SimilarPageSchema,
 	Error: ErrorSchema
 } as const;
 
@@ -238,6 +247,30 @@ function paths(): Record<string, Record<string, JsonObject>> {
 					}
 				}
 			}
+		},
+		'/api/v1/search': {
+			get: operation({
+				operationId: 'search',
+				summary: 'Search projects, products, municipalities and (members) people',
+				description: `${VISIBILITY_NOTE} German analysis: compounds, synonyms, one typo per word.`,
+				tag: 'search',
+				access: 'public',
+				parameters: queryParameters(SearchApiQuerySchema),
+				responses: {
+					200: ['Typed hits with snippets, facets and who already runs it', 'SearchResult']
+				}
+			})
+		},
+		'/api/v1/similar': {
+			get: operation({
+				operationId: 'findSimilarProjects',
+				summary: 'Projects like a draft title and summary',
+				description: VISIBILITY_NOTE,
+				tag: 'search',
+				access: 'public',
+				parameters: queryParameters(SimilarApiQuerySchema),
+				responses: { 200: ['The closest projects', 'SimilarPage'] }
+			})
 		},
 		'/api/v1/projects': {
 			get: operation({
@@ -529,6 +562,7 @@ export function openApiDocument(origin: string): JsonObject {
 			{ name: 'adoptions' },
 			{ name: 'reuse requests' },
 			{ name: 'municipalities' },
+			{ name: 'search' },
 			{ name: 'account' },
 			{ name: 'audit' },
 			{ name: 'meta' }

@@ -364,7 +364,10 @@ const columns = {
 		uploaded_by_person_id: true,
 		created_at: true,
 		deleted_at: true
-	}
+	},
+	search_posting: { doc_type: true, ref_id: true, term: true, weight: true },
+	search_word: { id: true, word: true, stem: true },
+	search_setting: { key: true, value: true, updated_at: true, updated_by_person_id: true }
 } satisfies ColumnsOf;
 
 const t = useTestDatabase();

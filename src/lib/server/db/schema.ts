@@ -607,6 +607,32 @@ export interface AttachmentTable {
 	deleted_at: string | null;
 }
 
+export const SEARCH_DOC_TYPES = ['project', 'product'] as const;
+export type SearchDocType = (typeof SEARCH_DOC_TYPES)[number];
+
+/** One term of one indexed record (search module, decision 0021). */
+export interface SearchPostingTable {
+	doc_type: SearchDocType;
+	ref_id: number;
+	term: string;
+	weight: number;
+}
+
+/** A surface word the index holds, with its stem. Rows are only ever added. */
+export interface SearchWordTable {
+	id: Generated<number>;
+	word: string;
+	stem: string;
+}
+
+export interface SearchSettingTable {
+	/** `synonyms` (the edited list), `analyser_version` (what the index was built with). */
+	key: string;
+	value: string;
+	updated_at: string;
+	updated_by_person_id: number | null;
+}
+
 export interface Database {
 	content_version: ContentVersionTable;
 	association: AssociationTable;
@@ -656,6 +682,10 @@ export interface Database {
 	reuse_request_event: ReuseRequestEventTable;
 	// -- 0018 (attachments) --
 	attachment: AttachmentTable;
+	// -- 0020 (search) --
+	search_posting: SearchPostingTable;
+	search_word: SearchWordTable;
+	search_setting: SearchSettingTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -4,6 +4,7 @@
  * change and a revision in one transaction. The functions are transaction-aware: inside an outer
  * transaction (an importer creating many projects) they use it instead of opening their own.
  */
+import { indexProject } from '../search/search.indexer';
 import type { Ctx } from '../context';
 import { inTransaction, nowIso, type Db } from '../db';
 import type { ProjectRevisionAction, ProjectTable } from '../db/schema';
@@ -295,6 +296,8 @@ async function writeParts(db: Db, projectId: number, input: ProjectInput): Promi
 	await replaceProducts(db, projectId, input.productIds);
 	await replaceContacts(db, projectId, input.contactPersonIds);
 	await replaceLinks(db, projectId, input.links);
+	// The search index is part of the same write (decision 0021).
+	await indexProject(db, projectId);
 }
 
 export interface CreateProjectOptions {

@@ -2,6 +2,7 @@
  * Products of the solutions register: adding and editing them (a shared register), deleting and
  * restoring (the coordination), the list at /loesungen and the options of product pickers.
  */
+import { indexProduct } from '../search/search.indexer';
 import type { Ctx } from '../context';
 import { inTransaction, type Db } from '../db';
 import { forbidden, invalid, notFound } from '../errors';
@@ -81,6 +82,7 @@ export async function createProduct(ctx: Ctx, input: ProductInput): Promise<{ id
 			created_at: now,
 			updated_at: now
 		});
+		await indexProduct(db, id);
 		return { id };
 	});
 }
@@ -120,6 +122,7 @@ export async function updateProduct(ctx: Ctx, id: number, input: ProductInput): 
 			...productColumns(values, nameSort, vendorId),
 			updated_at: ctx.now().toISOString()
 		});
+		await indexProduct(db, id);
 	});
 }
 

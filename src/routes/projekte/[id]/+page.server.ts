@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { findSimilarProjects } from '$lib/server/search';
 import { listProjectAttachments } from '$lib/server/attachments';
 import { getProject } from '$lib/server/projects';
 import { getProjectReuseSummary } from '$lib/server/reuse';
@@ -9,9 +10,14 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const project = await orHttpError(getProject(locals.ctx, Number(params.id)));
-	const [attachments, reuse] = await Promise.all([
+	const [attachments, reuse, similar] = await Promise.all([
 		listProjectAttachments(locals.ctx, project.id),
-		getProjectReuseSummary(locals.ctx, project.id)
+		getProjectReuseSummary(locals.ctx, project.id),
+		findSimilarProjects(locals.ctx, {
+			title: project.title,
+			summary: project.summary,
+			excludeId: project.id
+		})
 	]);
 	const saved = url.searchParams.get('gespeichert');
 	return {
@@ -19,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		attachments: attachments.attachments,
 		canEditAttachments: attachments.canEdit,
 		reuse,
+		similar,
 		saved: saved === 'kurz' ? 'quick' : saved === '1' ? 'full' : null
 	};
 };

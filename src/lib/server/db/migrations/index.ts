@@ -22,6 +22,7 @@ import * as m0016 from './2026_11_26_0016_project';
 import * as m0017 from './2026_11_26_0017_reuse_request';
 import * as m0018 from './2026_11_26_0018_attachment';
 import * as m0019 from './2026_11_26_0019_person_content_version';
+import * as m0020 from './2026_12_03_0020_search';
 
 export const migrations: Record<string, Migration> = {
 	'2026_11_25_0001_municipality_register': m0001,
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_26_0016_project': m0016,
 	'2026_11_26_0017_reuse_request': m0017,
 	'2026_11_26_0018_attachment': m0018,
-	'2026_11_26_0019_person_content_version': m0019
+	'2026_11_26_0019_person_content_version': m0019,
+	'2026_12_03_0020_search': m0020
 };

@@ -1,0 +1,81 @@
+// "Das gibt es schon" while typing: shows the network's projects that resemble the title and
+// summary being typed into a form marked `data-similar`. Without JavaScript the form's
+// "Ähnliche Projekte suchen" button asks the server instead. Texts come from data attributes,
+// so this file holds no language.
+(function () {
+	'use strict';
+	var form = document.querySelector('form[data-similar]');
+	if (!form || !window.fetch) return;
+	var output = form.querySelector('[data-similar-output]');
+	var title = form.querySelector('[name="title"]');
+	var summary = form.querySelector('[name="summary"]');
+	if (!output || !title) return;
+	var timer = null;
+	var lastQuery = '';
+	var controller = null;
+
+	function render(items) {
+		output.replaceChildren();
+		if (items.length === 0) return;
+		var section = document.createElement('section');
+		section.className = 'similar';
+		section.setAttribute('aria-label', output.getAttribute('data-title') || '');
+		var heading = document.createElement('h2');
+		heading.textContent = output.getAttribute('data-title') || '';
+		var intro = document.createElement('p');
+		intro.textContent = output.getAttribute('data-intro') || '';
+		var list = document.createElement('ul');
+		items.forEach(function (item) {
+			var li = document.createElement('li');
+			var link = document.createElement('a');
+			link.href = item.url;
+			link.textContent = item.title;
+			var meta = document.createElement('span');
+			meta.className = 'meta';
+			meta.textContent = ' – ' + item.municipality.name;
+			li.appendChild(link);
+			li.appendChild(meta);
+			list.appendChild(li);
+		});
+		section.appendChild(heading);
+		section.appendChild(intro);
+		section.appendChild(list);
+		output.appendChild(section);
+	}
+
+	function lookUp() {
+		var params = new URLSearchParams();
+		params.set('title', title.value.slice(0, 300));
+		if (summary) params.set('summary', summary.value.slice(0, 2000));
+		var query = params.toString();
+		if (query === lastQuery) return;
+		lastQuery = query;
+		if (title.value.trim().length < 4) {
+			render([]);
+			return;
+		}
+		if (controller) controller.abort();
+		controller = window.AbortController ? new AbortController() : null;
+		fetch('/api/v1/similar?' + query, {
+			credentials: 'same-origin',
+			headers: { accept: 'application/json' },
+			signal: controller ? controller.signal : undefined
+		})
+			.then(function (response) {
+				return response.ok ? response.json() : { items: [] };
+			})
+			.then(function (body) {
+				render(body.items || []);
+			})
+			.catch(function () {
+				/* Offline or aborted: the button still works. */
+			});
+	}
+
+	function schedule() {
+		if (timer) clearTimeout(timer);
+		timer = setTimeout(lookUp, 400);
+	}
+	title.addEventListener('input', schedule);
+	if (summary) summary.addEventListener('input', schedule);
+})();
