@@ -328,7 +328,7 @@ async function termRows(db: Db, plan: Plan, docType: SearchDocType): Promise<Wei
 }
 
 /** Postings read per exact or stem term; rare terms are read whole (termBudgets). */
-const POSTINGS_PER_TERM = 200;
+const POSTINGS_PER_TERM = 120;
 
 /** Projects that match, best first, and whether a term had more postings than were read. */
 async function findProjects(
@@ -572,6 +572,17 @@ async function loadHits(
 	return hits;
 }
 
+/** The OZG topic fields are fixed reference data (migration 0014): read once per process. */
+const topicFieldNames = new WeakMap<Db, Promise<{ key: string; name: string }[]>>();
+function topicFieldNamesOf(db: Db) {
+	let names = topicFieldNames.get(db);
+	if (!names) {
+		names = findTopicFieldNames(db);
+		topicFieldNames.set(db, names);
+	}
+	return names;
+}
+
 const TYPE_LABELS: Record<SearchType, string> = {
 	project: 'Projekte',
 	product: 'Lösungen',
@@ -594,7 +605,7 @@ async function buildFacets(
 			db,
 			byMunicipality.map(([id]) => id)
 		),
-		findTopicFieldNames(db)
+		topicFieldNamesOf(db)
 	]);
 	const nameOf = new Map(names.map((m) => [m.id, m]));
 	const topicName = new Map(topicFields.map((t) => [t.key, t.name]));
@@ -702,7 +713,7 @@ export type SimilarInput = Partial<z.output<typeof SimilarInputSchema>>;
 /** How many words of a draft's title and summary are compared at most. */
 const SIMILAR_WORDS = 24;
 /** A draft has many words; each reads fewer postings than a search term. */
-const SIMILAR_POSTINGS_PER_TERM = 100;
+const SIMILAR_POSTINGS_PER_TERM = 60;
 
 /**
  * Projects like the one being written ("Das gibt es schon"): the title's words count twice,
