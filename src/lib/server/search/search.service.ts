@@ -23,9 +23,8 @@ import { isCoordinator } from '../auth/auth.policy';
 import { canUseDirectory, listPeople, parseDirectoryFilter } from '../people';
 import { projectScopeOf } from '../projects/project.policy';
 import { canSeeAdoptionDetails } from '../solutions';
-import { analyseQuery, type QueryWord } from './analyser';
+import { FIELD_WEIGHTS, analyseQuery, type QueryWord } from './analyser';
 import {
-	MATCH_WEIGHTS,
 	planQuery,
 	planTerms,
 	scorePostings,
@@ -325,6 +324,12 @@ async function termStatistics(db: Db, docType: SearchDocType, terms: readonly st
 async function termRows(db: Db, plan: Plan, docType: SearchDocType): Promise<WeightedTerm[]> {
 	const { frequency, count } = await termStatistics(db, docType, [...plan.matched]);
 	return weightedTerms(plan.concepts, frequency, count);
+}
+
+/** The same rows, with the terms the index holds (as last counted). */
+async function presentTerms(db: Db, plan: Plan, docType: SearchDocType): Promise<Set<string>> {
+	const { frequency } = await termStatistics(db, docType, [...plan.matched]);
+	return new Set([...frequency].filter(([, n]) => n > 0).map(([term]) => term));
 }
 
 /** Postings read per exact or stem term; rare terms are read whole (termBudgets). */
@@ -742,12 +747,23 @@ export async function findSimilarProjects(
 		{ excludeId },
 		SIMILAR_POSTINGS_PER_TERM
 	);
-	// What a record that held every word in its title would score.
-	const best = new Map<number, number>();
-	for (const row of weighted)
-		best.set(row.concept, Math.max(best.get(row.concept) ?? 0, row.weight));
-	const ideal = [...best.values()].reduce((sum, w) => sum + w * 10, 0);
-	const threshold = ideal * (words.length === 1 ? 0.3 : 0.12) * MATCH_WEIGHTS.stem;
+	// A similar project must match at least one of the draft's title words about as well as a
+	// title holding it would (half of that, as stem or synonym); the rarer the word, the more
+	// it weighs, so "Digitale Hundesteuer" wants the dog tax, not everything digital.
+	const present = await presentTerms(ctx.db, plan, 'project');
+	const bestTitleWord = weighted
+		.filter(
+			(row) =>
+				row.concept < titleWords.length &&
+				present.has(row.term) &&
+				(row.kind === 'exact' || row.kind === 'stem' || row.kind === 'synonym')
+		)
+		.reduce((most, row) => Math.max(most, row.weight), 0);
+	const threshold =
+		bestTitleWord > 0
+			? bestTitleWord * FIELD_WEIGHTS.title * 0.5
+			: Math.max(0, ...weighted.filter((row) => present.has(row.term)).map((row) => row.weight)) *
+				FIELD_WEIGHTS.summary;
 	const chosen = scored.filter((p) => p.score >= threshold).slice(0, limit);
 	const details = await findProjectHitRows(
 		ctx.db,
