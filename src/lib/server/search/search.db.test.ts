@@ -9,6 +9,7 @@ import { useTestDatabase } from '../../../../tests/support/database';
 import { errorOf } from '../../../../tests/support/errors';
 import { ANONYMOUS, type PersonActor } from '../context';
 import { inTransaction } from '../db';
+import { readContentVersion } from '../db/content-version';
 import { createProject, deleteProject, updateProject, type ProjectInputRaw } from '../projects';
 import { createProduct, updateProduct } from '../solutions';
 import { germanSortKey } from '../text/sort-key';
@@ -302,7 +303,10 @@ describe('similar projects', () => {
 describe('the synonym list', () => {
 	it('takes an edited list from the next search on, and the shipped one again on reset', async () => {
 		expect(await titles('Lichtmast')).toEqual([]);
+		const before = await readContentVersion(t.db);
 		await saveSynonymList(t.ctx(coordinator), '# Test\nLichtmast, Straßenbeleuchtung\n');
+		// Cached public result pages are keyed by the content version: it must move.
+		expect(await readContentVersion(t.db)).toBeGreaterThan(before);
 		expect(await titles('Lichtmast')).toEqual(['Intelligente Straßenbeleuchtung']);
 		const list = await getSynonymList(t.ctx(coordinator));
 		expect(list).toMatchObject({ isShipped: false, groupCount: 1 });

@@ -16,7 +16,8 @@ export const CACHEABLE_ROUTES: ReadonlySet<string> = new Set([
 	'/projekte',
 	'/projekte/[id]',
 	'/loesungen',
-	'/loesungen/[id]'
+	'/loesungen/[id]',
+	'/suche'
 ]);
 
 export interface CacheableRequest {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { idColumn, timestampType } from '../migration-helpers';
+import { addContentVersionTriggers, idColumn, timestampType } from '../migration-helpers';
 
 /**
  * The search index (decision 0021): one posting per record and term with the term's weight in
@@ -44,9 +44,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 			c.references('person.id').onDelete('set null')
 		)
 		.execute();
+	// An edited synonym list changes public search results: cached pages must not outlive it.
+	await addContentVersionTriggers(db, ['search_setting']);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+	// Dropping the table drops its triggers on both dialects.
 	await db.schema.dropTable('search_setting').execute();
 	await db.schema.dropTable('search_word').execute();
 	await db.schema.dropTable('search_posting').execute();
