@@ -1,7 +1,7 @@
 /** SQL of the search index. Scoring rules live in query-plan.ts, access in the visibility rule. */
-import { PostgresAdapter, sql } from 'kysely';
+import { PostgresAdapter, sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db';
-import type { ProjectStatus, SearchDocType } from '../db/schema';
+import type { Database, ProjectStatus, SearchDocType } from '../db/schema';
 import type { ProjectScope } from '../projects/project.policy';
 import { projectVisibleTo } from '../projects/project.visibility';
 
@@ -130,6 +130,37 @@ export interface TermBudget {
 	limit: number;
 }
 
+/** A term's postings of one kind of record, as a query the caller narrows further. */
+function termPostings(db: Db, docType: SearchDocType, term: string) {
+	return db
+		.selectFrom('search_posting')
+		.where('search_posting.term', '=', term)
+		.where('search_posting.doc_type', '=', docType);
+}
+
+/** One statement: for each budget, the heaviest `limit` rows of its walk, all in one union. */
+async function heaviestOfEach<R>(
+	db: Db,
+	budgets: readonly TermBudget[],
+	walk: (budget: TermBudget) => SelectQueryBuilder<Database, 'search_posting', R>
+): Promise<R[]> {
+	const top = (budget: TermBudget) =>
+		db
+			.selectFrom(
+				walk(budget)
+					.orderBy('search_posting.weight', 'desc')
+					.orderBy('search_posting.ref_id', 'desc')
+					.limit(budget.limit)
+					.as('w')
+			)
+			.selectAll();
+	const [first, ...rest] = budgets;
+	if (!first) return [];
+	let query = top(first);
+	for (const budget of rest) query = query.unionAll(top(budget));
+	return (await query.execute()) as R[];
+}
+
 /**
  * For each term, the postings of projects the scope may see (and the filter lets through),
  * heaviest first, at most the term's limit: one statement, a union of one index walk per term.
@@ -140,10 +171,8 @@ export async function readProjectPostings(
 	scope: ProjectScope,
 	filter: ProjectSearchFilter
 ): Promise<ProjectPostingHit[]> {
-	if (budgets.length === 0) return [];
-	const walk = ({ term, limit }: TermBudget) => {
-		let q = db
-			.selectFrom('search_posting')
+	return heaviestOfEach(db, budgets, ({ term }) => {
+		let q = termPostings(db, 'project', term)
 			.innerJoin('project', 'project.id', 'search_posting.ref_id')
 			.select([
 				'search_posting.term',
@@ -153,8 +182,6 @@ export async function readProjectPostings(
 				'project.municipality_id',
 				'project.topic_field_key'
 			])
-			.where('search_posting.term', '=', term)
-			.where('search_posting.doc_type', '=', 'project')
 			.where(projectVisibleTo(scope));
 		if (filter.municipalityId !== undefined) {
 			q = q.where('project.municipality_id', '=', filter.municipalityId);
@@ -164,21 +191,8 @@ export async function readProjectPostings(
 			q = q.where('project.topic_field_key', '=', filter.topicFieldKey);
 		}
 		if (filter.excludeId !== undefined) q = q.where('project.id', '<>', filter.excludeId);
-		return db
-			.selectFrom(
-				q
-					.orderBy('search_posting.weight', 'desc')
-					.orderBy('search_posting.ref_id', 'desc')
-					.limit(limit)
-					.as('w')
-			)
-			.selectAll();
-	};
-	const [first, ...rest] = budgets;
-	if (!first) return [];
-	let query = walk(first);
-	for (const budget of rest) query = query.unionAll(walk(budget));
-	return query.execute();
+		return q;
+	});
 }
 
 /** The same for products (not deleted). */
@@ -186,27 +200,19 @@ export async function readProductPostings(
 	db: Db,
 	budgets: readonly TermBudget[]
 ): Promise<PostingHit[]> {
-	const walk = ({ term, limit }: TermBudget) =>
-		db
-			.selectFrom(
-				db
-					.selectFrom('search_posting')
-					.innerJoin('product', 'product.id', 'search_posting.ref_id')
-					.select(['search_posting.term', 'search_posting.ref_id', 'search_posting.weight'])
-					.where('search_posting.term', '=', term)
-					.where('search_posting.doc_type', '=', 'product')
-					.where('product.deleted_at', 'is', null)
-					.orderBy('search_posting.weight', 'desc')
-					.orderBy('search_posting.ref_id', 'desc')
-					.limit(limit)
-					.as('w')
-			)
-			.selectAll();
-	const [first, ...rest] = budgets;
-	if (!first) return [];
-	let query = walk(first);
-	for (const budget of rest) query = query.unionAll(walk(budget));
-	return query.execute();
+	return heaviestOfEach(
+		db,
+		budgets,
+		({ term }) =>
+			termPostings(db, 'product', term)
+				.innerJoin('product', 'product.id', 'search_posting.ref_id')
+				.select(['search_posting.term', 'search_posting.ref_id', 'search_posting.weight'])
+				.where('product.deleted_at', 'is', null) as unknown as SelectQueryBuilder<
+				Database,
+				'search_posting',
+				PostingHit
+			>
+	);
 }
 
 // -- what the indexer reads --
