@@ -146,6 +146,8 @@ export interface WeightedTerm {
 	kind: MatchKind;
 	concept: number;
 	alternative: number;
+	/** How many terms make the alternative. */
+	termCount: number;
 	/** Integer weight (thousandths). */
 	weight: number;
 }
@@ -176,6 +178,7 @@ export function weightedTerms(
 					kind: alternative.kind,
 					concept: c,
 					alternative: a,
+					termCount: alternative.terms.length,
 					weight: Math.max(1, weight)
 				});
 			}
@@ -238,7 +241,7 @@ export function scorePostings<T extends { term: string; ref_id: number; weight: 
 		if (list) list.push(row);
 		else byTerm.set(row.term, [row]);
 	}
-	const alternatives = new Map<number, Map<number, number>>();
+	const alternatives = new Map<number, Map<number, { value: number; terms: number; of: number }>>();
 	const first = new Map<number, T>();
 	const seen = new Set<string>();
 	for (const hit of hits) {
@@ -253,15 +256,20 @@ export function scorePostings<T extends { term: string; ref_id: number; weight: 
 		}
 		for (const row of byTerm.get(hit.term) ?? []) {
 			const slot = row.concept * 10_000 + row.alternative;
-			scores.set(slot, (scores.get(slot) ?? 0) + row.weight * hit.weight);
+			const sofar = scores.get(slot) ?? { value: 0, terms: 0, of: row.termCount };
+			sofar.value += row.weight * hit.weight;
+			sofar.terms += 1;
+			scores.set(slot, sofar);
 		}
 	}
 	const result = new Map<number, { score: number; hit: T }>();
 	for (const [refId, scores] of alternatives) {
 		const best = new Map<number, number>();
-		for (const [slot, value] of scores) {
+		for (const [slot, { value, terms, of }] of scores) {
 			const concept = Math.floor(slot / 10_000);
-			best.set(concept, Math.max(best.get(concept) ?? 0, value));
+			// Part of a phrase counts less than its share: "digital" alone is no "digitale Akte".
+			const credit = value * (terms / of);
+			best.set(concept, Math.max(best.get(concept) ?? 0, credit));
 		}
 		let score = 0;
 		for (const value of best.values()) score += value;
