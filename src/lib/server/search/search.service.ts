@@ -409,9 +409,10 @@ export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResult
 	const wants = (type: SearchType) =>
 		(query.type === undefined || query.type === type) && (type === 'project' || !projectFilters);
 
+	// Term statistics only for the kinds of record asked for.
 	const [projectRows, productRows] = await Promise.all([
-		termRows(db, plan, 'project'),
-		termRows(db, plan, 'product')
+		wants('project') ? termRows(db, plan, 'project') : Promise.resolve([]),
+		wants('product') ? termRows(db, plan, 'product') : Promise.resolve([])
 	]);
 	const none = { projects: [], products: [], isCapped: false };
 	const [projectMatches, productMatches, municipalities, people] = await Promise.all([
