@@ -1,23 +1,19 @@
 import type { PageServerLoad } from './$types';
 import { listRecentActivity } from '$lib/server/activity';
-import {
-	getRegisterFigures,
-	listMunicipalities,
-	parseMunicipalityFilter
-} from '$lib/server/municipalities';
+import { listMunicipalities, parseMunicipalityFilter } from '$lib/server/municipalities';
 import { getNetwork } from '$lib/server/network';
-import { countWheelsNotReinvented } from '$lib/server/reuse';
+import { getNetworkFigures, getNewSinceLastVisit, listNewestProjects } from '$lib/server/overview';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const ctx = locals.ctx;
-	const [network, figures, members, activity] = await Promise.all([
+	const [network, figures, members, activity, newestProjects, news] = await Promise.all([
 		getNetwork(ctx),
-		getRegisterFigures(ctx),
+		getNetworkFigures(ctx),
 		listMunicipalities(ctx, parseMunicipalityFilter(new URLSearchParams({ membership: 'member' }))),
-		listRecentActivity(ctx, 6)
+		listRecentActivity(ctx, 6),
+		listNewestProjects(ctx, 5),
+		getNewSinceLastVisit(ctx)
 	]);
-	// Adopted reuse requests the visitor may know of (for visitors: on public projects only).
-	const wheelsNotReinvented = await countWheelsNotReinvented(ctx);
 	return {
 		description: network.description,
 		figures,
@@ -28,6 +24,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		})),
 		memberCount: members.total,
 		activity,
-		wheelsNotReinvented
+		newestProjects,
+		news
 	};
 };

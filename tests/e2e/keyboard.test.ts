@@ -52,7 +52,7 @@ describe('keyboard navigation', () => {
 		const { page } = session;
 		await visit(page, '/');
 		const order: string[] = [];
-		for (let i = 0; i < 9; i++) {
+		for (let i = 0; i < 10; i++) {
 			await page.keyboard.press('Tab');
 			order.push(await focused(page));
 		}
@@ -64,6 +64,7 @@ describe('keyboard navigation', () => {
 			'a "Projekte"',
 			'a "Lösungen"',
 			'a "Kommunen"',
+			'a "Übersicht"',
 			'a "Suche"',
 			'a "Über das Netzwerk"'
 		]);

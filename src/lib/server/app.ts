@@ -6,6 +6,7 @@ import { config, type Config } from './config';
 import { ANONYMOUS, systemContext, type Ctx } from './context';
 import { openDatabase, type AppDatabase } from './db';
 import { migrateToLatest } from './db/migrate';
+import { readShippedTopics } from './overview';
 import { ensureSearchIndex } from './search';
 import { logger } from './log';
 import {
@@ -38,7 +39,8 @@ export function loadSeedData(mode: SeedMode, appRoot: string): SeedData {
 		register: loadRegisterSource(dir),
 		demo: mode === 'demo' ? loadDemoContent(dir) : undefined,
 		demoPeople: mode === 'demo' ? loadDemoPeople(dir) : undefined,
-		demoCatalogue: mode === 'demo' ? loadDemoCatalogue(dir) : undefined
+		demoCatalogue: mode === 'demo' ? loadDemoCatalogue(dir) : undefined,
+		topics: readShippedTopics(dir)
 	};
 }
 

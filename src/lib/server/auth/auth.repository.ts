@@ -103,6 +103,32 @@ export async function touchSession(
 		.execute();
 }
 
+/**
+ * Notes a request of the person: a request after a pause of `gapStartIso` or longer starts a new
+ * visit, and the end of the one before is kept as `previous_visit_at` ("new since your last
+ * visit"). Not among the columns that bump the content version.
+ */
+export async function recordVisit(
+	db: Db,
+	personId: number,
+	nowIso: string,
+	gapStartIso: string
+): Promise<void> {
+	await db
+		.updateTable('person')
+		.set((eb) => ({
+			previous_visit_at: eb
+				.case()
+				.when('last_visit_at', '<', gapStartIso)
+				.then(eb.ref('last_visit_at'))
+				.else(eb.ref('previous_visit_at'))
+				.end(),
+			last_visit_at: nowIso
+		}))
+		.where('id', '=', personId)
+		.execute();
+}
+
 export async function deleteSession(db: Db, sessionId: string): Promise<boolean> {
 	const result = await db.deleteFrom('session').where('id', '=', sessionId).executeTakeFirst();
 	return Number(result.numDeletedRows) > 0;

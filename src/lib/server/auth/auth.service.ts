@@ -29,6 +29,7 @@ import {
 	insertSession,
 	markSignedIn,
 	touchSession,
+	recordVisit,
 	updatePasswordHash
 } from './auth.repository';
 import { accountTokenHash, CHALLENGE_SECONDS, newAccountToken } from './account-token';
@@ -41,6 +42,7 @@ import {
 	SESSION_ABSOLUTE_SECONDS,
 	SESSION_IDLE_SECONDS,
 	SESSION_TOUCH_SECONDS,
+	VISIT_GAP_SECONDS,
 	SESSION_USER_AGENT_MAX,
 	sessionIdOf
 } from './session.token';
@@ -118,6 +120,7 @@ export async function createSession(
 		user_agent: userAgent
 	});
 	await markSignedIn(tx, person.id, nowIso, rehashedPassword);
+	await recordVisit(tx, person.id, nowIso, addSeconds(now, -VISIT_GAP_SECONDS).toISOString());
 	await recordAuditEvent(
 		tx,
 		{
@@ -265,6 +268,7 @@ export async function validateSession(
 	if (now.getTime() - new Date(row.last_seen_at).getTime() >= SESSION_TOUCH_SECONDS * 1000) {
 		const idle = addSeconds(now, SESSION_IDLE_SECONDS).toISOString();
 		await touchSession(db, sessionId, nowIso, idle < row.expires_at ? idle : row.expires_at);
+		await recordVisit(db, row.person_id, nowIso, addSeconds(now, -VISIT_GAP_SECONDS).toISOString());
 	}
 	const memberships = await findMemberships(db, row.person_id);
 	return {

@@ -11,6 +11,8 @@ export const SESSION_ABSOLUTE_SECONDS = 30 * 24 * 3600;
 export const SESSION_IDLE_SECONDS = 8 * 3600;
 /** Use extends the idle expiry at most this often: one write per minute, not per request. */
 export const SESSION_TOUCH_SECONDS = 60;
+/** A pause this long between two requests of a person ends a visit ("new since your last visit"). */
+export const VISIT_GAP_SECONDS = 3 * 60 * 60;
 /** Stored user agents are cut to this many characters. */
 export const SESSION_USER_AGENT_MAX = 256;
 

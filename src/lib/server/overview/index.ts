@@ -45,6 +45,7 @@ export {
 	deleteTopic,
 	getTopic,
 	insertShippedTopics,
+	listTopicProductChoices,
 	listTopics,
 	loadShippedTopics,
 	nextTopicPosition,
@@ -54,3 +55,10 @@ export {
 	type Topic
 } from './topic.service';
 export { TOPIC_LIMITS, type TopicInputRaw } from './topic.schema';
+export {
+	getNewSinceLastVisit,
+	listNewestProjects,
+	NEWS_LIMIT,
+	type NewProject,
+	type NewSinceLastVisit
+} from './news';

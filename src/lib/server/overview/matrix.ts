@@ -51,7 +51,7 @@ function cellOf(
 	stage: OverviewStage
 ) {
 	let row = data.get(municipalityId);
-	if (!row) data.set(municipalityId, (row = new Map()));
+	if (!row) data.set(municipalityId, (row = new Map<number, MatrixCell>()));
 	let cell = row.get(topicId);
 	if (!cell) row.set(topicId, (cell = { stage, projectIds: [], productIds: [] }));
 	else cell.stage = furtherStage(cell.stage, stage) ?? stage;

@@ -70,6 +70,7 @@ export interface MatrixView {
 	total: number;
 	page: number;
 	pageSize: number;
+	pageCount: number;
 	/** Per topic, over all filtered rows: municipalities live, municipalities with any stage. */
 	topicTotals: { live: number; active: number }[];
 }
@@ -137,6 +138,7 @@ export async function getAdoptionMatrix(ctx: Ctx, filter: MatrixFilter): Promise
 		total: rows.length,
 		page,
 		pageSize,
+		pageCount: pages,
 		topicTotals
 	};
 }

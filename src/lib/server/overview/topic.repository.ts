@@ -146,3 +146,15 @@ export async function countTopics(db: Db): Promise<number> {
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
+
+/** Products a topic may name (the register, not deleted). */
+export function findProductChoices(db: Db): Promise<{ id: number; name: string }[]> {
+	return db
+		.selectFrom('product')
+		.select(['id', 'name'])
+		.where('deleted_at', 'is', null)
+		.orderBy('name_sort')
+		.orderBy('id')
+		.limit(5000)
+		.execute();
+}

@@ -10,12 +10,14 @@ import { findAppRoot } from '../config';
 import type { Ctx } from '../context';
 import { inTransaction, type Db } from '../db';
 import { forbidden, invalid, notFound } from '../errors';
+import { seedDir } from '../seed/seed-dir';
 import { germanSortKey } from '../text/sort-key';
 import { canManageTopics } from './topic.policy';
 import {
 	countTopics,
 	deleteTopicRow,
 	findExistingProductIds,
+	findProductChoices,
 	findProductIdsByName,
 	findTopicById,
 	findTopicIdBySortKey,
@@ -136,6 +138,11 @@ export async function deleteTopic(ctx: Ctx, id: number): Promise<void> {
 	});
 }
 
+/** The products a topic can name, for the administration's form. */
+export function listTopicProductChoices(ctx: Ctx): Promise<{ id: number; name: string }[]> {
+	return findProductChoices(ctx.db);
+}
+
 /** The next free place at the end of the list. */
 export async function nextTopicPosition(ctx: Ctx): Promise<number> {
 	const topics = await findTopics(ctx.db);
@@ -153,8 +160,9 @@ export interface ShippedTopic {
 	products?: string[];
 }
 
-export function readShippedTopics(): ShippedTopic[] {
-	const file = path.join(findAppRoot(), 'seed', 'overview', 'topics.json');
+/** The shipped list, from `seed/overview/topics.json` of a seed folder. */
+export function readShippedTopics(seedFolder = seedDir(findAppRoot())): ShippedTopic[] {
+	const file = path.join(seedFolder, 'overview', 'topics.json');
 	return JSON.parse(readFileSync(file, 'utf8')) as ShippedTopic[];
 }
 

@@ -1,5 +1,4 @@
 export {
-	countWheelsNotReinvented,
 	getProductReuseSummary,
 	getProjectReuseSummary,
 	getReuseRequest,

@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/database';
-import type { PersonActor } from '../context';
+import type { Ctx, PersonActor } from '../context';
+import { getNetworkFigures } from '../overview';
 import type { Db } from '../db';
 import type { ProjectVisibility } from '../db/schema';
 import { germanSortKey } from '../text/sort-key';
@@ -19,7 +20,6 @@ import {
 	type World
 } from '../memberships/membership.test-support';
 import {
-	countWheelsNotReinvented,
 	getProductReuseSummary,
 	getProjectReuseSummary,
 	getReuseRequest,
@@ -161,6 +161,12 @@ beforeAll(async () => {
 		.execute();
 	coordinatorActor = await coordinator(db);
 });
+
+
+/** The network's "wheels not reinvented" figure as the front page shows it. */
+async function wheelsOf(context: Ctx): Promise<number> {
+	return (await getNetworkFigures(context)).reuseAdopted;
+}
 
 describe('asking for reuse', () => {
 	it('files a request, records its history and mails the project contacts (never deleted ones)', async () => {
@@ -556,8 +562,8 @@ describe('counts', () => {
 		const networkProject = await addProject(t.db, world.kehl, 'Internes Zählprojekt', 'network');
 		const anonymous = { kind: 'anonymous' } as const;
 		const wheelsBefore = {
-			anonymous: await countWheelsNotReinvented(ctx(anonymous)),
-			member: await countWheelsNotReinvented(ctx(lahrMember))
+			anonymous: await wheelsOf(ctx(anonymous)),
+			member: await wheelsOf(ctx(lahrMember))
 		};
 		for (const [actor, municipalityId] of [
 			[lahrMember, world.lahr],
@@ -598,8 +604,8 @@ describe('counts', () => {
 		expect((await errorOf(getProjectReuseSummary(ctx(anonymous), networkProject))).code).toBe(
 			'NOT_FOUND'
 		);
-		expect(await countWheelsNotReinvented(ctx(anonymous))).toBe(wheelsBefore.anonymous + 2);
-		expect(await countWheelsNotReinvented(ctx(lahrMember))).toBe(wheelsBefore.member + 4);
+		expect(await wheelsOf(ctx(anonymous))).toBe(wheelsBefore.anonymous + 2);
+		expect(await wheelsOf(ctx(lahrMember))).toBe(wheelsBefore.member + 4);
 
 		// A project that becomes a draft leaves the visitors' count and the others' view.
 		await t.db
@@ -607,9 +613,9 @@ describe('counts', () => {
 			.set({ visibility: 'draft' })
 			.where('id', '=', publicProject)
 			.execute();
-		expect(await countWheelsNotReinvented(ctx(anonymous))).toBe(wheelsBefore.anonymous);
+		expect(await wheelsOf(ctx(anonymous))).toBe(wheelsBefore.anonymous);
 		expect(
-			await countWheelsNotReinvented(ctx(await actorFor(t.db, gengenbachMember.personId)))
+			await wheelsOf(ctx(await actorFor(t.db, gengenbachMember.personId)))
 		).toBe(wheelsBefore.member + 2);
 		const list = await listReuseRequests(ctx(gengenbachMember));
 		expect(list.outgoing[0]?.subjectTitle).toBeNull();

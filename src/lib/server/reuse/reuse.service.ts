@@ -12,7 +12,7 @@ import { DomainError, forbidden, invalid, notFound } from '../errors';
 import { canWrite } from '../auth/auth.policy';
 import { enqueueMail } from '../mail';
 import { getNetwork } from '../network';
-import { canSeeProject, projectScopeOf } from '../projects/project.policy';
+import { canSeeProject } from '../projects/project.policy';
 import {
 	consumeRateLimit,
 	rateLimitRequest,
@@ -35,7 +35,6 @@ import {
 	type ReuseSubjectFacts
 } from './reuse.policy';
 import {
-	countAdoptedVisible,
 	countSubjectRequests,
 	findActiveRequestId,
 	findAdminIds,
@@ -672,10 +671,3 @@ export async function getProductReuseSummary(ctx: Ctx, productId: number): Promi
 	return summaryOf(ctx, { productId: product.id }, eligible);
 }
 
-/**
- * "N Räder nicht neu erfunden": adopted requests network-wide, counting only those on projects
- * the viewer may see (for visitors: public projects) and on products of the register.
- */
-export async function countWheelsNotReinvented(ctx: Ctx): Promise<number> {
-	return countAdoptedVisible(ctx.db, projectScopeOf(ctx.actor));
-}

@@ -23,6 +23,7 @@ import {
 	type DemoCatalogueOutcome
 } from './demo-catalogue';
 import type { DemoContent, RegisterSource } from './seed-source';
+import { insertShippedTopics, type ShippedTopic } from '../overview/topic.service';
 
 export type SeedOutcome =
 	| {
@@ -32,6 +33,8 @@ export type SeedOutcome =
 			members: number;
 			/** Demo sign-ins (with passwords only when asked for); never log this list. */
 			demoAccounts: DemoAccount[];
+			/** Matrix topics added from the shipped list. */
+			topics: number;
 			/** What the demo catalogue added (mode `demo` with a catalogue only). */
 			catalogue?: DemoCatalogueOutcome;
 	  }
@@ -44,6 +47,8 @@ export interface SeedData {
 	demoPeople?: DemoPerson[];
 	/** The demo network's projects, products and adoptions (mode `demo` only). */
 	demoCatalogue?: DemoCatalogue;
+	/** The shipped topics of the adoption matrix (every mode but `none`). */
+	topics?: ShippedTopic[];
 }
 
 export interface SeedOptions {
@@ -216,12 +221,16 @@ export async function seedDatabase(
 				mode === 'demo' && data.demoCatalogue
 					? await seedDemoCatalogue(tx, data.demoCatalogue, ctx.now)
 					: undefined;
+			// The shipped matrix topics, linked to the products the register now holds.
+			const topics =
+				mode !== 'none' && data.topics ? await insertShippedTopics(tx, ctx, data.topics) : 0;
 			return {
 				status: 'seeded',
 				mode,
 				municipalities,
 				members,
 				demoAccounts,
+				topics,
 				...(catalogue ? { catalogue } : {})
 			} as const;
 		});
