@@ -17,7 +17,7 @@ import {
 	waitForPath,
 	type BrowserSession
 } from './support/browser';
-import { createTestPerson, withServerDatabase, type TestPerson } from './support/people';
+import { createTestPerson, signInAs, withServerDatabase, type TestPerson } from './support/people';
 
 const LAHR = '08317065';
 const PASSWORD = 'Rhein-Ufer-Laterne-47';
@@ -33,10 +33,6 @@ async function member(name: string): Promise<TestPerson> {
 	});
 }
 
-/** Puts the person's session into the browser, as if they had signed in. */
-async function signInAs(page: Page, person: TestPerson): Promise<void> {
-	await page.context().addCookies([{ name: 'sitzung', value: person.token, url: baseUrl() }]);
-}
 
 function me(token: string): Promise<Response> {
 	return fetch(new URL('/api/v1/me', baseUrl()), {

@@ -11,7 +11,7 @@ import { htmlPage, minimalPdf } from '../../src/lib/server/attachments/attachmen
 import { baseUrl, expectNoAxeViolations, h1Text, useBrowser, visit } from './support/browser';
 import { attachmentRowCount, createTestAttachment, storedFileCount } from './support/attachments';
 import { createTestProject } from './support/catalogue';
-import { createTestPerson, type TestPerson } from './support/people';
+import { createTestPerson, signInAs, type TestPerson } from './support/people';
 
 const LAHR = '08317065';
 const KEHL = '08317057';
@@ -46,7 +46,7 @@ describe('attachments', () => {
 	const session = useBrowser({ javaScriptEnabled: false });
 
 	async function signIn(): Promise<void> {
-		await session.context.addCookies([{ name: 'sitzung', value: editor.token, url: baseUrl() }]);
+		await signInAs(session.page, editor);
 	}
 
 	it('lets an editor upload a PDF through the form and download it with safe headers', async () => {

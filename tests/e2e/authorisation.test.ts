@@ -70,6 +70,14 @@ const TABLE: Record<string, Case[]> = {
 		{ path: '/kommunen/{other}', expect: PUBLIC }
 	],
 	'/suche': [{ path: '/suche?q=Kehl', expect: PUBLIC }],
+	'/uebersicht': [{ path: '/uebersicht', expect: PUBLIC }],
+	'/uebersicht/matrix': [{ path: '/uebersicht/matrix?sort=coverage', expect: PUBLIC }],
+	'/uebersicht/matrix/export': [{ path: '/uebersicht/matrix/export?format=xlsx', expect: PUBLIC }],
+	'/uebersicht/themen/[id]': [
+		{ path: '/uebersicht/themen/1', expect: PUBLIC },
+		{ path: '/uebersicht/themen/1?kommune={own}', expect: PUBLIC },
+		{ path: '/uebersicht/themen/999999', expect: everyone('hidden') }
+	],
 	'/netzwerk': [{ path: '/netzwerk', expect: PUBLIC }],
 	'/impressum': [{ path: '/impressum', expect: PUBLIC }],
 	'/datenschutz': [{ path: '/datenschutz', expect: PUBLIC }],
@@ -221,6 +229,8 @@ const TABLE: Record<string, Case[]> = {
 	],
 	'/verwaltung/fachbereiche': [{ path: '/verwaltung/fachbereiche', expect: COORDINATOR_ONLY }],
 	'/verwaltung/synonyme': [{ path: '/verwaltung/synonyme', expect: COORDINATOR_ONLY }],
+	'/verwaltung/themen': [{ path: '/verwaltung/themen', expect: COORDINATOR_ONLY }],
+	'/verwaltung/themen/[id]': [{ path: '/verwaltung/themen/1', expect: COORDINATOR_ONLY }],
 	// -- reuse requests --
 	// Between members only; a request itself is seen by its two sides (third parties: 404).
 	'/nachnutzung': [{ path: '/nachnutzung', expect: SIGNED_IN }],

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectNoAxeViolations, h1Text, useBrowser, visit } from './support/browser';
-import { createTestPerson, withServerDatabase } from './support/people';
+import { createTestPerson, signInAs, withServerDatabase } from './support/people';
 
 const LAHR = '08317065';
 
@@ -24,9 +24,7 @@ describe('import and export', () => {
 			displayName: 'Ida Import',
 			isCoordinator: true
 		});
-		await page
-			.context()
-			.addCookies([{ name: 'sitzung', value: coordinator.token, url: baseUrl() }]);
+		await signInAs(page, coordinator);
 
 		await visit(page, '/verwaltung/import');
 		expect(await h1Text(page)).toBe('Daten importieren');

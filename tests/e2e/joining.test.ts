@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../src/lib/server/auth/totp';
 import type { MembershipStatus } from '../../src/lib/server/db/schema';
 import { baseUrl, expectNoAxeViolations, useBrowser, visit, waitForPath } from './support/browser';
-import { createTestPerson, withServerDatabase, type TestPerson } from './support/people';
+import { createTestPerson, signInAs, withServerDatabase, type TestPerson } from './support/people';
 
 const ADMIN = { email: 'gerda.hauptamt@gengenbach.example', name: 'Gerda Hauptamt' };
 const LOTSIN = { email: 'lena.lotsin@gengenbach.example', name: 'Lena Lotsin' };
@@ -74,9 +74,6 @@ beforeAll(async () => {
 	});
 });
 
-async function signInAs(page: Page, person: TestPerson): Promise<void> {
-	await page.context().addCookies([{ name: 'sitzung', value: person.token, url: baseUrl() }]);
-}
 
 /** Clicks a button in the main area and waits for the POST; returns its HTTP status. */
 async function submit(page: Page, button: string, exact = true): Promise<number> {

@@ -4,6 +4,8 @@
  * as them without going through the sign-in form. One test drives the real form
  * (sign-in.test.ts); everything else starts signed in.
  */
+import type { Page } from 'playwright-core';
+import { baseUrl } from './browser';
 import { testServer } from './test-server';
 import { hashPassword } from '../../../src/lib/server/auth/password.hash';
 import { newSessionToken, sessionIdOf } from '../../../src/lib/server/auth/session.token';
@@ -95,4 +97,9 @@ export async function createTestPerson(input: TestPersonInput): Promise<TestPers
 			.execute();
 		return { personId: person.id, email: input.email, token, cookie: `sitzung=${token}` };
 	});
+}
+
+/** Puts the person's session into the page's browser context, as if they had signed in. */
+export async function signInAs(page: Page, person: Pick<TestPerson, 'token'>): Promise<void> {
+	await page.context().addCookies([{ name: 'sitzung', value: person.token, url: baseUrl() }]);
 }
