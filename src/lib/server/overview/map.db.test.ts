@@ -116,8 +116,10 @@ async function addProject(
 /** Stages by municipality name, for readable expectations. */
 async function stagesOf(actor: Actor, productId: number): Promise<Record<string, string>> {
 	const stages = await getProductStages(t.ctx(actor), productId);
-	const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
-	return Object.fromEntries([...stages].map(([id, stage]) => [names.get(id), stage]));
+	const names = new Map<number, string>(Object.entries(ids).map(([name, id]) => [id, name]));
+	const named: Record<string, string> = {};
+	for (const [id, stage] of stages) named[names.get(id) ?? `#${id}`] = stage;
+	return named;
 }
 
 const colouredBy = (value: string) => parseMapColouring(new URLSearchParams({ farbe: value }));
