@@ -53,6 +53,16 @@ async function tableMarks(page: Page): Promise<Record<string, string>> {
 	return Object.fromEntries(entries) as Record<string, string>;
 }
 
+/** Neither a drawn municipality nor a table row shows the stage only a members-only project gives. */
+function expectNoBuildingStage(html: string): void {
+	expect(html).not.toMatch(/<title>[^<]*In Umsetzung/);
+	expect(html).not.toMatch(/<td>In Umsetzung/);
+}
+
+async function legendEntry(page: Page, text: string): Promise<number> {
+	return page.getByRole('list', { name: 'Legende' }).getByText(text, { exact: true }).count();
+}
+
 beforeAll(async () => {
 	productId = await createTestProduct(productName, 'termin');
 	await withServerDatabase(async (db) => {
@@ -130,7 +140,7 @@ describe('network map', () => {
 		const summary = page.getByText(/von 51 Kommunen sind Mitglied im Netzwerk/);
 		expect(await summary.count()).toBe(1);
 		const legend = page.getByRole('list', { name: 'Legende' });
-		expect(await legend.getByText('Gründungsmitglied: 5').count()).toBe(1);
+		expect(await legend.getByText('Gründungsmitglied: 5', { exact: true }).count()).toBe(1);
 
 		const table = page.getByRole('table', { name: 'Mitgliedschaft aller Kommunen im Netzwerk' });
 		expect(await table.count()).toBe(1);
@@ -234,10 +244,11 @@ describe('network map', () => {
 			expect(names).toContain('Appenweier: Kein Stand erfasst');
 			const marks = await tableMarks(page);
 			expect(marks['Achern']).toBe('Kein Stand erfasst');
-			expect(await page.content()).not.toContain('In Umsetzung');
+			expectNoBuildingStage(await page.content());
+			expect(await legendEntry(page, 'In Umsetzung oder Pilotbetrieb: 0')).toBe(1);
 		}
 		const plain = await fetch(baseUrl() + path);
-		expect(await plain.text()).not.toContain('In Umsetzung');
+		expectNoBuildingStage(await plain.text());
 
 		const memberPage = await session.newPage();
 		await memberPage
@@ -249,10 +260,11 @@ describe('network map', () => {
 		expect(names).toContain('Appenweier: In Umsetzung oder Pilotbetrieb');
 		expect((await tableMarks(memberPage))['Achern']).toBe('In Umsetzung oder Pilotbetrieb');
 		expect(await memberPage.getByText(/Entwürfe zählen nicht/).count()).toBe(1);
+		expect(await legendEntry(memberPage, 'In Umsetzung oder Pilotbetrieb: 2')).toBe(1);
 
 		// And the anonymous page is still without it after the member's visit.
 		const again = await fetch(testServer().baseUrl + path);
-		expect(await again.text()).not.toContain('In Umsetzung');
+		expectNoBuildingStage(await again.text());
 	});
 
 	it('fits a phone: the page does not scroll sideways, the table scrolls in its box', async () => {
@@ -260,7 +272,7 @@ describe('network map', () => {
 		await visit(phone, '/uebersicht/karte');
 		const width = await phone.evaluate(() => document.documentElement.scrollWidth);
 		expect(width).toBeLessThanOrEqual(PHONE.width);
-		const svg = await phone.locator('figure svg').boundingBox();
+		const svg = await phone.getByRole('group', { name: 'Kommunen auf der Karte' }).boundingBox();
 		expect(svg).not.toBeNull();
 		expect(svg!.x + svg!.width).toBeLessThanOrEqual(PHONE.width);
 		expect(svg!.height).toBeGreaterThan(100);
