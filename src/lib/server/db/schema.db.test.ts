@@ -129,7 +129,10 @@ const columns = {
 		about: true,
 		name_sort: true,
 		notification_settings_json: true,
-		is_demo: true
+		is_demo: true,
+		// -- person columns of migration 0021 (overview) --
+		last_visit_at: true,
+		previous_visit_at: true
 	},
 	person_municipality: { person_id: true, municipality_id: true, role: true, created_at: true },
 	session: {
@@ -367,7 +370,19 @@ const columns = {
 	},
 	search_posting: { doc_type: true, ref_id: true, term: true, weight: true },
 	search_word: { id: true, word: true, stem: true },
-	search_setting: { key: true, value: true, updated_at: true, updated_by_person_id: true }
+	search_setting: { key: true, value: true, updated_at: true, updated_by_person_id: true },
+	overview_topic: {
+		id: true,
+		name: true,
+		name_sort: true,
+		description: true,
+		position: true,
+		search_phrases: true,
+		created_at: true,
+		updated_at: true
+	},
+	overview_topic_tag: { topic_id: true, tag: true, tag_sort: true },
+	overview_topic_product: { topic_id: true, product_id: true }
 } satisfies ColumnsOf;
 
 const t = useTestDatabase();

@@ -210,6 +210,10 @@ export interface PersonTable {
 	/** Parsed with NotificationSettingsSchema (people module); `{}` means all defaults. */
 	notification_settings_json: ColumnType<unknown, string | undefined, string>;
 	is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+	/** The latest request of the person's current visit (migration 0021). */
+	last_visit_at: ColumnType<string | null, string | null | undefined, string | null>;
+	/** When the visit before the current one ended: "new since your last visit". */
+	previous_visit_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PersonMunicipalityTable {
@@ -633,6 +637,30 @@ export interface SearchSettingTable {
 	updated_by_person_id: number | null;
 }
 
+/** A topic of the adoption matrix (migration 0021), maintained by the coordination. */
+export interface OverviewTopicTable {
+	id: Generated<number>;
+	name: string;
+	name_sort: string;
+	description: ColumnType<string, string | undefined, string>;
+	position: number;
+	/** One search phrase per line. */
+	search_phrases: ColumnType<string, string | undefined, string>;
+	created_at: CreatedAt;
+	updated_at: string;
+}
+
+export interface OverviewTopicTagTable {
+	topic_id: number;
+	tag: string;
+	tag_sort: string;
+}
+
+export interface OverviewTopicProductTable {
+	topic_id: number;
+	product_id: number;
+}
+
 export interface Database {
 	content_version: ContentVersionTable;
 	association: AssociationTable;
@@ -686,6 +714,10 @@ export interface Database {
 	search_posting: SearchPostingTable;
 	search_word: SearchWordTable;
 	search_setting: SearchSettingTable;
+	// -- 0021 (overview) --
+	overview_topic: OverviewTopicTable;
+	overview_topic_tag: OverviewTopicTagTable;
+	overview_topic_product: OverviewTopicProductTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

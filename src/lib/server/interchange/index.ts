@@ -1,5 +1,6 @@
 /** Import and export of projects and products in the canonical format (docs/interchange.md). */
 export {
+	exportFileName,
 	exportProducts,
 	exportProjects,
 	importProducts,
@@ -17,7 +18,9 @@ export {
 	CONTENT_TYPES,
 	IMPORT_LIMITS,
 	INTERCHANGE_FORMATS,
+	writeSheet,
 	type InterchangeFormat,
+	type OutValue,
 	type UploadedFile
 } from './interchange.file';
 export { PRODUCT_COLUMNS, PROJECT_COLUMNS } from './interchange.columns';

@@ -692,7 +692,7 @@ function groupBy<T extends { project_id: number }>(rows: readonly T[]): Map<numb
 	return map;
 }
 
-function fileName(kind: string, format: InterchangeFormat, now: Date): string {
+export function exportFileName(kind: string, format: InterchangeFormat, now: Date): string {
 	return `drehscheibe-${kind}-${now.toISOString().slice(0, 10)}.${format}`;
 }
 
@@ -798,7 +798,7 @@ export async function exportProjects(
 		partners_can_edit: project.has_partner_editing
 	}));
 	const written = await writeSheet(format, PROJECT_COLUMNS, records, 'Projekte');
-	return { ...written, filename: fileName('projekte', format, ctx.now()) };
+	return { ...written, filename: exportFileName('projekte', format, ctx.now()) };
 }
 
 /** The register's products (deleted ones never), as a file in the canonical format. */
@@ -816,5 +816,5 @@ export async function exportProducts(ctx: Ctx, format: InterchangeFormat): Promi
 		description: orNull(product.description_md)
 	}));
 	const written = await writeSheet(format, PRODUCT_COLUMNS, records, 'Produkte');
-	return { ...written, filename: fileName('produkte', format, ctx.now()) };
+	return { ...written, filename: exportFileName('produkte', format, ctx.now()) };
 }

@@ -38,3 +38,39 @@ export {
 	STAGE_RANK,
 	type OverviewStage
 } from './stage';
+export {
+	coverageOf,
+	getMatrixData,
+	getTopicStages,
+	listOverviewTopics,
+	type MatrixCell,
+	type MatrixData
+} from './matrix';
+export {
+	exportAdoptionMatrix,
+	getAdoptionMatrix,
+	getTopicOverview,
+	MATRIX_MEMBERSHIPS,
+	MATRIX_SORTS,
+	parseMatrixFilter,
+	STAGE_EXPORT_LABELS,
+	type MatrixFilter,
+	type MatrixRow,
+	type MatrixView,
+	type TopicOverview
+} from './matrix.view';
+export { canAdministerTopics, canManageTopics } from './topic.policy';
+export {
+	createTopic,
+	deleteTopic,
+	getTopic,
+	insertShippedTopics,
+	listTopics,
+	loadShippedTopics,
+	nextTopicPosition,
+	readShippedTopics,
+	updateTopic,
+	type ShippedTopic,
+	type Topic
+} from './topic.service';
+export { TOPIC_LIMITS, type TopicInputRaw } from './topic.schema';

@@ -1,5 +1,6 @@
 /** Search: the German analyser, the index kept in step with the catalogue, the wheel finder. */
 export {
+	findProjectsMatchingPhrase,
 	findSimilarProjects,
 	getSynonymList,
 	parseSearchParams,

@@ -448,3 +448,32 @@ export async function findMunicipalityNames(db: Db, ids: readonly number[]) {
 export async function findTopicFieldNames(db: Db) {
 	return db.selectFrom('topic_field').select(['key', 'name']).execute();
 }
+
+/**
+ * The records (of any visibility) that hold any of `terms` with at least `minWeight`, with the
+ * terms each holds. For matching whole sets (the overview's topics), not for ranking.
+ */
+export async function findRecordsWithTerms(
+	db: Db,
+	docType: SearchDocType,
+	terms: readonly string[],
+	minWeight: number
+): Promise<Map<number, Set<string>>> {
+	const found = new Map<number, Set<string>>();
+	// Bounded statements: SQLite allows many parameters, but a huge IN list plans badly.
+	for (let i = 0; i < terms.length; i += 200) {
+		const rows = await db
+			.selectFrom('search_posting')
+			.select(['ref_id', 'term'])
+			.where('doc_type', '=', docType)
+			.where('term', 'in', terms.slice(i, i + 200))
+			.where('weight', '>=', minWeight)
+			.execute();
+		for (const row of rows) {
+			let held = found.get(row.ref_id);
+			if (!held) found.set(row.ref_id, (held = new Set()));
+			held.add(row.term);
+		}
+	}
+	return found;
+}

@@ -45,6 +45,7 @@ import {
 	findProductHitRows,
 	findProductNamesOfProjects,
 	findProjectHitRows,
+	findRecordsWithTerms,
 	findSetting,
 	findTopicFieldNames,
 	findWordsAfter,
@@ -374,6 +375,28 @@ async function findProducts(
 		.map(({ score, hit }) => ({ id: hit.ref_id, score }))
 		.sort((a, b) => b.score - a.score || b.id - a.id);
 	return { products: products.slice(0, CANDIDATES), isCapped: isCapped(hits, budgets) };
+}
+
+/**
+ * Every project (of any visibility: the caller applies its own rule) whose title, tags, products
+ * or summary match each meaningful word of `phrase`, by the same analyser, compounds and synonyms
+ * as the search, but without typo tolerance: a topic's phrase is written with care, and a
+ * corrected spelling would let in what nobody meant. The description is left out: a project that
+ * mentions a thing in passing does not run it.
+ */
+export async function findProjectsMatchingPhrase(db: Db, phrase: string): Promise<Set<number>> {
+	const words = analyseQuery(phrase);
+	if (words.length === 0) return new Set();
+	const plan = await planFor(db, words, { fuzzy: false, compounds: true });
+	const held = await findRecordsWithTerms(db, 'project', [...plan.matched], FIELD_WEIGHTS.summary);
+	const matching = new Set<number>();
+	for (const [id, terms] of held) {
+		const hasEveryWord = plan.concepts.every((concept) =>
+			concept.alternatives.some((alternative) => alternative.terms.every((t) => terms.has(t)))
+		);
+		if (hasEveryWord) matching.add(id);
+	}
+	return matching;
 }
 
 /** Searches everything the actor may see. */
