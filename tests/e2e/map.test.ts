@@ -27,6 +27,16 @@ const APPENWEIER = '08317005';
 const PHONE = { width: 360, height: 740 };
 const stamp = Date.now().toString(36);
 const productName = `Kartenprodukt ${stamp}`;
+/** The map's stage labels, lowest first (stopped and paused rank below any active stage). */
+const STAGE_ORDER = [
+	'Kein Stand erfasst',
+	'Eingestellt',
+	'Pausiert',
+	'Idee oder Interesse',
+	'In Planung oder Prüfung',
+	'In Umsetzung oder Pilotbetrieb',
+	'In Betrieb'
+];
 
 let productId = 0;
 let registerSize = 0;
@@ -210,6 +220,43 @@ describe('network map', () => {
 				.count()
 		).toBe(1);
 		expect(await select.inputValue()).toBe(`produkt-${productId}`);
+	});
+
+	it('colours by a topic: at least as far as the stage with one of its products', async () => {
+		const { page } = session;
+		await visit(page, '/uebersicht/karte');
+		const select = page.getByLabel('Karte einfärben nach');
+		await select.selectOption({ label: 'TEVIS (Kommunix GmbH)' });
+		await Promise.all([
+			waitForPath(page, /^\/uebersicht\/karte\?farbe=produkt-\d+$/),
+			page.getByRole('button', { name: 'Karte anzeigen' }).click()
+		]);
+		await expectNoAxeViolations(page);
+		const product = await tableMarks(page);
+
+		await select.selectOption({ label: 'Online-Terminvergabe' });
+		await Promise.all([
+			waitForPath(page, /^\/uebersicht\/karte\?farbe=thema-\d+$/),
+			page.getByRole('button', { name: 'Karte anzeigen' }).click()
+		]);
+		await expectNoAxeViolations(page);
+		expect(
+			await page
+				.getByText('Stand der Kommunen im Themenfeld „Online-Terminvergabe“', { exact: false })
+				.count()
+		).toBeGreaterThan(0);
+		const topic = await tableMarks(page);
+		expect(Object.keys(topic)).toHaveLength(registerSize);
+		const withProduct = Object.entries(product).filter(([, mark]) => mark !== 'Kein Stand erfasst');
+		expect(withProduct.length).toBeGreaterThan(0);
+		for (const [name, mark] of withProduct) {
+			expect(STAGE_ORDER.indexOf(topic[name] ?? ''), name).toBeGreaterThanOrEqual(
+				STAGE_ORDER.indexOf(mark)
+			);
+		}
+		for (const name of await mapLinkNames(page)) {
+			expect(STAGE_ORDER).toContain(name.slice(name.lastIndexOf(': ') + 2));
+		}
 	});
 
 	it('names an unknown product or a malformed choice next to the field', async () => {

@@ -19,6 +19,7 @@ export {
 	type MapMunicipality,
 	type MapPoint,
 	type MapProductOption,
+	type MapTopicOption,
 	type MembershipMark,
 	type OverviewMap,
 	type StageMark

@@ -7,13 +7,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { personActor } from '../../../../tests/support/actors';
 import { useTestDatabase } from '../../../../tests/support/database';
-import type { Actor } from '../context';
+import { systemContext, type Actor } from '../context';
 import type { AdoptionStage, ProjectStatus, ProjectVisibility } from '../db/schema';
 import { germanSortKey } from '../text/sort-key';
 import {
+	createTopic,
 	getNetworkFigures,
 	getOverviewMap,
 	getProductStages,
+	getTopicStages,
 	listMapProducts,
 	parseMapColouring,
 	type OverviewMap
@@ -331,7 +333,7 @@ describe('getOverviewMap', () => {
 		for (const [value, problem] of [
 			['produkt-999999', 'unknown_product'],
 			[`produkt-${akte}`, 'unknown_product'],
-			['thema-1', 'unknown_topic'],
+			['thema-999999', 'unknown_topic'],
 			['produkt-abc', 'invalid'],
 			['<script>', 'invalid']
 		] as const) {
@@ -344,5 +346,34 @@ describe('getOverviewMap', () => {
 		const memberMap = await getOverviewMap(t.ctx(member), colouredBy(`produkt-${akte}`));
 		expect(memberMap.problem).toBeNull();
 		expect(marksOf(memberMap).Ohlsbach).toBe('idea');
+	});
+
+	it('colours by a topic with the stages of the matrix, as each audience may see them', async () => {
+		const { id } = await createTopic(systemContext(t.db, 'test'), {
+			name: 'Terminwesen',
+			productIds: [termin],
+			position: 1
+		});
+		const value = `thema-${id}`;
+		const publicMap = await getOverviewMap(t.ctx(anonymous), colouredBy(value));
+		expect(publicMap.problem).toBeNull();
+		expect(publicMap.colouring).toEqual({ kind: 'topic', id });
+		expect(publicMap.subject).toBe('Terminwesen');
+		expect(publicMap.topics).toContainEqual({ id, name: 'Terminwesen' });
+		expect(marksOf(publicMap)).toMatchObject({ Kehl: 'live', Lahr: 'live', Achern: 'none' });
+
+		const memberMap = await getOverviewMap(t.ctx(member), colouredBy(value));
+		expect(marksOf(memberMap).Achern).toBe('building');
+
+		// The map shows exactly the matrix's stages: one source for both pictures.
+		for (const actor of [anonymous, member]) {
+			const map = await getOverviewMap(t.ctx(actor), colouredBy(value));
+			const stages = await getTopicStages(t.ctx(actor), id);
+			const names = new Map(Object.entries(ids).map(([name, mid]) => [mid, name]));
+			const expected: Record<string, string> = {};
+			for (const name of Object.keys(ids)) expected[name] = 'none';
+			for (const [mid, stage] of stages) expected[names.get(mid) ?? `#${mid}`] = stage;
+			expect(marksOf(map)).toEqual(expected);
+		}
 	});
 });

@@ -1,14 +1,16 @@
 /**
  * The network map (`/uebersicht/karte`): every municipality at its reference point, sized by
- * population and marked by its membership or by the furthest stage it reached with a product.
- * Stages come from the same scale and the same audience rules as the matrix and the statistics,
- * and every part is computed once per content version and audience (cache.ts).
+ * population and marked by its membership or by the furthest stage it reached in a topic (the
+ * matrix's cells, matrix.ts) or with a product. Stages come from the same scale and the same
+ * audience rules as the matrix and the statistics, and every part is computed once per content
+ * version and audience (cache.ts).
  */
 import type { Ctx } from '../context';
 import { canSeeApplications } from '../municipalities';
 import { overviewAudienceOf, overviewProjectScope } from './audience';
 import { perContentVersion } from './cache';
 import { layoutMap } from './map-layout';
+import { getTopicStages, listOverviewTopics } from './matrix';
 import {
 	findAdoptionStages,
 	findMapMunicipalities,
@@ -44,6 +46,11 @@ export interface MapProductOption {
 	vendorName: string | null;
 }
 
+export interface MapTopicOption {
+	id: number;
+	name: string;
+}
+
 export interface MapMunicipality {
 	ags: string;
 	name: string;
@@ -67,8 +74,9 @@ export interface OverviewMap {
 	colouring: MapColouring;
 	/** Why the requested colouring is not shown: a value the form never sends, or gone. */
 	problem: 'invalid' | 'unknown_product' | 'unknown_topic' | null;
-	/** The chosen product's name. */
+	/** The chosen topic's or product's name. */
 	subject: string | null;
+	topics: MapTopicOption[];
 	products: MapProductOption[];
 	/** The marks that can appear, in legend order, with how many municipalities have each. */
 	legend: { mark: MembershipMark | StageMark; count: number }[];
@@ -170,7 +178,11 @@ export async function getOverviewMap(
 	ctx: Ctx,
 	requested: ParsedMapColouring
 ): Promise<OverviewMap> {
-	const [picture, products] = await Promise.all([getRegisterPicture(ctx), listMapProducts(ctx)]);
+	const [picture, topics, products] = await Promise.all([
+		getRegisterPicture(ctx),
+		listOverviewTopics(ctx),
+		listMapProducts(ctx)
+	]);
 	let colouring: MapColouring = requested.colouring;
 	let problem: OverviewMap['problem'] = requested.problem;
 	let subject: string | null = null;
@@ -190,10 +202,17 @@ export async function getOverviewMap(
 			}
 			break;
 		}
-		case 'topic':
-			// Topics are offered once the matrix's topic stages are in this module.
-			problem = 'unknown_topic';
+		case 'topic': {
+			const id = colouring.id;
+			const topic = topics.find((t) => t.id === id);
+			if (topic) {
+				subject = topic.name;
+				stages = await getTopicStages(ctx, topic.id);
+			} else {
+				problem = 'unknown_topic';
+			}
 			break;
+		}
 	}
 	if (problem !== null) {
 		colouring = { kind: 'membership' };
@@ -218,6 +237,7 @@ export async function getOverviewMap(
 		colouring,
 		problem,
 		subject,
+		topics,
 		products,
 		legend: order.map((mark) => ({ mark, count: counts.get(mark) ?? 0 })),
 		width: picture.width,
