@@ -206,6 +206,13 @@ const TABLE: Record<string, Case[]> = {
 		{ path: '/sitemap.xml?teil=99', expect: everyone('hidden') }
 	],
 	'/robots.txt': [{ path: '/robots.txt', expect: PUBLIC }],
+	// -- network overview --
+	// Public; members-only projects colour it only for signed-in people (tests/e2e/map.test.ts).
+	'/uebersicht/karte': [
+		{ path: '/uebersicht/karte', expect: PUBLIC },
+		{ path: '/uebersicht/karte?farbe=produkt-{product}', expect: PUBLIC },
+		{ path: '/uebersicht/karte?farbe=unbekannt', expect: PUBLIC }
+	],
 	// -- solutions --
 	// The register's facts are public; adding and editing need a signed-in member.
 	'/loesungen': [{ path: '/loesungen?kategorie=dms&sortierung=verbreitung', expect: PUBLIC }],

@@ -11,6 +11,27 @@ export {
 export { clearOverviewCache, perContentVersion } from './cache';
 export { getNetworkFigures, type NetworkFigures } from './figures';
 export {
+	getOverviewMap,
+	getProductStages,
+	listMapProducts,
+	MEMBERSHIP_MARKS,
+	STAGE_MARKS,
+	type MapMunicipality,
+	type MapPoint,
+	type MapProductOption,
+	type MapTopicOption,
+	type MembershipMark,
+	type OverviewMap,
+	type StageMark
+} from './map.service';
+export {
+	MAP_COLOURING_PARAM,
+	mapColouringValue,
+	parseMapColouring,
+	type MapColouring,
+	type ParsedMapColouring
+} from './map.schema';
+export {
 	furtherStage,
 	OVERVIEW_STAGES,
 	STAGE_OF_ADOPTION,

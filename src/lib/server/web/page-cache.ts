@@ -17,7 +17,8 @@ export const CACHEABLE_ROUTES: ReadonlySet<string> = new Set([
 	'/projekte/[id]',
 	'/loesungen',
 	'/loesungen/[id]',
-	'/suche'
+	'/suche',
+	'/uebersicht/karte'
 ]);
 
 export interface CacheableRequest {
