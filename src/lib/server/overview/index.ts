@@ -11,6 +11,18 @@ export {
 export { clearOverviewCache, perContentVersion } from './cache';
 export { getNetworkFigures, type NetworkFigures } from './figures';
 export {
+	getNetworkStatistics,
+	TOP_PRODUCTS_LIMIT,
+	type AdoptedProduct,
+	type NetworkStatistics,
+	type TopicFieldCount
+} from './statistics';
+export {
+	statisticsFileName,
+	writeStatisticsWorkbook,
+	type WorkbookSheet
+} from './statistics.workbook';
+export {
 	furtherStage,
 	OVERVIEW_STAGES,
 	STAGE_OF_ADOPTION,
