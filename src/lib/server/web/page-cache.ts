@@ -17,7 +17,8 @@ export const CACHEABLE_ROUTES: ReadonlySet<string> = new Set([
 	'/projekte/[id]',
 	'/loesungen',
 	'/loesungen/[id]',
-	'/suche'
+	'/suche',
+	'/uebersicht/statistik'
 ]);
 
 export interface CacheableRequest {
