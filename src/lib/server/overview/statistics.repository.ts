@@ -6,7 +6,22 @@
 import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db';
 import type { ProjectStatus, ReuseRequestStatus } from '../db/schema';
-import { projectVisibleTo, type ProjectScope } from '../projects';
+import type { ProjectScope } from '../projects';
+import { projectVisibleParts } from '../projects/project.visibility';
+
+type VisiblePart = ReturnType<typeof projectVisibleParts>[number];
+
+/**
+ * Runs a grouped query once per disjoint part of the scope (one visibility each, so SQLite uses
+ * the statistics index instead of scanning the table, see project.visibility.ts) and returns
+ * all rows: the parts' projects never overlap, so rows of the same group add up.
+ */
+async function perVisiblePart<T>(
+	scope: ProjectScope,
+	query: (part: VisiblePart) => Promise<T[]>
+): Promise<T[]> {
+	return (await Promise.all(projectVisibleParts(scope).map(query))).flat();
+}
 
 function isPostgres(db: Db): boolean {
 	return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -40,31 +55,34 @@ export interface StatusSpanRow {
 /**
  * Each visible project's dated status changes as spans "status from year … until the year of the
  * next change", counted per (status, from, until). Changes on the same day are ordered by entry.
+ * The same group may come once per visibility part; callers add them up.
  */
 export async function countStatusSpans(db: Db, scope: ProjectScope): Promise<StatusSpanRow[]> {
 	const next = sql`lead(project_status_change.changed_on) over (partition by project_status_change.project_id order by project_status_change.changed_on, project_status_change.id)`;
-	const spans = db
-		.selectFrom('project_status_change')
-		.innerJoin('project', 'project.id', 'project_status_change.project_id')
-		.select([
-			'project_status_change.status as status',
-			yearOfDate(db, sql.ref('project_status_change.changed_on')).as('from_year'),
-			yearOfDate(db, next).as('until_year'),
-			'project.hours_saved_per_year as hours'
-		])
-		.where(projectVisibleTo(scope))
-		.as('spans');
-	const rows = await db
-		.selectFrom(spans)
-		.select((eb) => [
-			'spans.status',
-			'spans.from_year',
-			'spans.until_year',
-			eb.fn.countAll<number | string>().as('projects'),
-			eb.fn.sum<number | string | null>(eb.fn.coalesce('spans.hours', eb.lit(0))).as('hours')
-		])
-		.groupBy(['spans.status', 'spans.from_year', 'spans.until_year'])
-		.execute();
+	const rows = await perVisiblePart(scope, (part) => {
+		const spans = db
+			.selectFrom('project')
+			.innerJoin('project_status_change', 'project_status_change.project_id', 'project.id')
+			.select([
+				'project_status_change.status as status',
+				yearOfDate(db, sql.ref('project_status_change.changed_on')).as('from_year'),
+				yearOfDate(db, next).as('until_year'),
+				'project.hours_saved_per_year as hours'
+			])
+			.where(part)
+			.as('spans');
+		return db
+			.selectFrom(spans)
+			.select((eb) => [
+				'spans.status',
+				'spans.from_year',
+				'spans.until_year',
+				eb.fn.countAll<number | string>().as('projects'),
+				eb.fn.sum<number | string | null>(eb.fn.coalesce('spans.hours', eb.lit(0))).as('hours')
+			])
+			.groupBy(['spans.status', 'spans.from_year', 'spans.until_year'])
+			.execute();
+	});
 	return rows.map((row) => ({
 		status: row.status,
 		fromYear: Number(row.from_year),
@@ -88,29 +106,31 @@ export async function countUndatedProjects(
 	scope: ProjectScope
 ): Promise<UndatedStatusRow[]> {
 	const year = yearOfTimestamp(db, sql.ref('project.created_at'));
-	const rows = await db
-		.selectFrom('project')
-		.select((eb) => [
-			'project.status as status',
-			year.as('year'),
-			eb.fn.countAll<number | string>().as('projects'),
-			eb.fn
-				.sum<number | string | null>(eb.fn.coalesce('project.hours_saved_per_year', eb.lit(0)))
-				.as('hours')
-		])
-		.where(projectVisibleTo(scope))
-		.where((eb) =>
-			eb.not(
-				eb.exists(
-					eb
-						.selectFrom('project_status_change')
-						.select('project_status_change.id')
-						.whereRef('project_status_change.project_id', '=', 'project.id')
+	const rows = await perVisiblePart(scope, (part) =>
+		db
+			.selectFrom('project')
+			.select((eb) => [
+				'project.status as status',
+				year.as('year'),
+				eb.fn.countAll<number | string>().as('projects'),
+				eb.fn
+					.sum<number | string | null>(eb.fn.coalesce('project.hours_saved_per_year', eb.lit(0)))
+					.as('hours')
+			])
+			.where(part)
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb
+							.selectFrom('project_status_change')
+							.select('project_status_change.id')
+							.whereRef('project_status_change.project_id', '=', 'project.id')
+					)
 				)
 			)
-		)
-		.groupBy(['project.status', year])
-		.execute();
+			.groupBy(['project.status', year])
+			.execute()
+	);
 	return rows.map((row) => ({
 		status: row.status,
 		year: Number(row.year),
@@ -131,19 +151,21 @@ export async function countCurrentProjects(
 	db: Db,
 	scope: ProjectScope
 ): Promise<CurrentProjectRow[]> {
-	const rows = await db
-		.selectFrom('project')
-		.select((eb) => [
-			'project.status as status',
-			'project.topic_field_key as topic_field_key',
-			eb.fn.countAll<number | string>().as('projects'),
-			eb.fn
-				.sum<number | string | null>(eb.fn.coalesce('project.hours_saved_per_year', eb.lit(0)))
-				.as('hours')
-		])
-		.where(projectVisibleTo(scope))
-		.groupBy(['project.status', 'project.topic_field_key'])
-		.execute();
+	const rows = await perVisiblePart(scope, (part) =>
+		db
+			.selectFrom('project')
+			.select((eb) => [
+				'project.status as status',
+				'project.topic_field_key as topic_field_key',
+				eb.fn.countAll<number | string>().as('projects'),
+				eb.fn
+					.sum<number | string | null>(eb.fn.coalesce('project.hours_saved_per_year', eb.lit(0)))
+					.as('hours')
+			])
+			.where(part)
+			.groupBy(['project.status', 'project.topic_field_key'])
+			.execute()
+	);
 	return rows.map((row) => ({
 		status: row.status,
 		topicFieldKey: row.topic_field_key,
@@ -196,17 +218,19 @@ export async function countReuseRequestsByYear(
 ): Promise<ReuseYearRow[]> {
 	const year = yearOfTimestamp(db, sql.ref('reuse_request.created_at'));
 	const [onProjects, onProducts] = await Promise.all([
-		db
-			.selectFrom('reuse_request')
-			.innerJoin('project', 'project.id', 'reuse_request.project_id')
-			.select((eb) => [
-				year.as('year'),
-				'reuse_request.status as status',
-				eb.fn.countAll<number | string>().as('requests')
-			])
-			.where(projectVisibleTo(scope))
-			.groupBy([year, 'reuse_request.status'])
-			.execute(),
+		perVisiblePart(scope, (part) =>
+			db
+				.selectFrom('reuse_request')
+				.innerJoin('project', 'project.id', 'reuse_request.project_id')
+				.select((eb) => [
+					year.as('year'),
+					'reuse_request.status as status',
+					eb.fn.countAll<number | string>().as('requests')
+				])
+				.where(part)
+				.groupBy([year, 'reuse_request.status'])
+				.execute()
+		),
 		db
 			.selectFrom('reuse_request')
 			.innerJoin('product', 'product.id', 'reuse_request.product_id')

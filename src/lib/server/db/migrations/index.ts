@@ -23,6 +23,7 @@ import * as m0017 from './2026_11_26_0017_reuse_request';
 import * as m0018 from './2026_11_26_0018_attachment';
 import * as m0019 from './2026_11_26_0019_person_content_version';
 import * as m0020 from './2026_12_03_0020_search';
+import * as m0021 from './2026_12_03_0021_statistics_indexes';
 
 export const migrations: Record<string, Migration> = {
 	'2026_11_25_0001_municipality_register': m0001,
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_26_0017_reuse_request': m0017,
 	'2026_11_26_0018_attachment': m0018,
 	'2026_11_26_0019_person_content_version': m0019,
-	'2026_12_03_0020_search': m0020
+	'2026_12_03_0020_search': m0020,
+	'2026_12_03_0021_statistics_indexes': m0021
 };
