@@ -33,7 +33,6 @@ async function member(name: string): Promise<TestPerson> {
 	});
 }
 
-
 function me(token: string): Promise<Response> {
 	return fetch(new URL('/api/v1/me', baseUrl()), {
 		headers: { authorization: `Bearer ${token}` }

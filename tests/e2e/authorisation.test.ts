@@ -315,6 +315,9 @@ const TABLE: Record<string, Case[]> = {
 		{ path: '/projekte/export?format=pdf', expect: everyone(400) }
 	],
 	'/loesungen/export': [{ path: '/loesungen/export?format=json', expect: PUBLIC }],
+	// -- overview: everyone; what the figures count follows the audience (statistics.test.ts) --
+	'/uebersicht/statistik': [{ path: '/uebersicht/statistik', expect: PUBLIC }],
+	'/uebersicht/statistik/export': [{ path: '/uebersicht/statistik/export', expect: PUBLIC }],
 	// -- catalogue API --
 	'/api/v1/openapi.json': [{ path: '/api/v1/openapi.json', expect: PUBLIC }],
 	// A cookie may read but never write (decision 0013): every change without a token is 401.

@@ -74,7 +74,6 @@ beforeAll(async () => {
 	});
 });
 
-
 /** Clicks a button in the main area and waits for the POST; returns its HTTP status. */
 async function submit(page: Page, button: string, exact = true): Promise<number> {
 	const [response] = await Promise.all([

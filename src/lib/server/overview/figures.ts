@@ -4,7 +4,7 @@
  */
 import type { Ctx } from '../context';
 import { getRegisterFigures } from '../municipalities';
-import { projectVisibleTo } from '../projects';
+import { projectVisibleParts } from '../projects/project.visibility';
 import { countAdoptedVisible } from '../reuse/reuse.repository';
 import { overviewAudienceOf, overviewProjectScope, type OverviewAudience } from './audience';
 import { perContentVersion } from './cache';
@@ -27,32 +27,42 @@ export interface NetworkFigures {
 	hoursSavedPerYear: number;
 }
 
+function sumOf<T>(rows: readonly T[], value: (row: T) => number | string | null): number {
+	return rows.reduce((sum, row) => sum + Number(value(row) ?? 0), 0);
+}
+
 async function computeFigures(ctx: Ctx, audience: OverviewAudience): Promise<NetworkFigures> {
 	const scope = overviewProjectScope(audience);
 	const [register, projects, products, reuseAdopted] = await Promise.all([
 		getRegisterFigures(ctx),
-		ctx.db
-			.selectFrom('project')
-			.select((eb) => [
-				eb.fn.countAll<number | string>().as('projects'),
-				eb.fn
-					.sum<number | string | null>(
-						eb.case().when('project.status', '=', 'betrieb').then(1).else(0).end()
-					)
-					.as('live'),
-				eb.fn
-					.sum<number | string | null>(
-						eb
-							.case()
-							.when('project.status', '=', 'betrieb')
-							.then(eb.fn.coalesce('project.hours_saved_per_year', eb.lit(0)))
-							.else(0)
-							.end()
-					)
-					.as('hours')
-			])
-			.where(projectVisibleTo(scope))
-			.executeTakeFirstOrThrow(),
+		// Once per visibility: with an OR over visibilities SQLite scans the wide project rows, with
+		// equality it reads the statistics index alone (migration 0022). The parts never overlap.
+		Promise.all(
+			projectVisibleParts(scope).map((part) =>
+				ctx.db
+					.selectFrom('project')
+					.select((eb) => [
+						eb.fn.countAll<number | string>().as('projects'),
+						eb.fn
+							.sum<number | string | null>(
+								eb.case().when('project.status', '=', 'betrieb').then(1).else(0).end()
+							)
+							.as('live'),
+						eb.fn
+							.sum<number | string | null>(
+								eb
+									.case()
+									.when('project.status', '=', 'betrieb')
+									.then(eb.fn.coalesce('project.hours_saved_per_year', eb.lit(0)))
+									.else(0)
+									.end()
+							)
+							.as('hours')
+					])
+					.where(part)
+					.executeTakeFirstOrThrow()
+			)
+		),
 		ctx.db
 			.selectFrom('product')
 			.select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -62,11 +72,11 @@ async function computeFigures(ctx: Ctx, audience: OverviewAudience): Promise<Net
 	]);
 	return {
 		...register,
-		projects: Number(projects.projects),
-		liveProjects: Number(projects.live ?? 0),
+		projects: sumOf(projects, (row) => row.projects),
+		liveProjects: sumOf(projects, (row) => row.live),
 		products: Number(products.n),
 		reuseAdopted,
-		hoursSavedPerYear: Number(projects.hours ?? 0)
+		hoursSavedPerYear: sumOf(projects, (row) => row.hours)
 	};
 }
 

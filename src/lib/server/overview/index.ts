@@ -32,6 +32,18 @@ export {
 	type ParsedMapColouring
 } from './map.schema';
 export {
+	getNetworkStatistics,
+	TOP_PRODUCTS_LIMIT,
+	type AdoptedProduct,
+	type NetworkStatistics,
+	type TopicFieldCount
+} from './statistics';
+export {
+	statisticsFileName,
+	writeStatisticsWorkbook,
+	type WorkbookSheet
+} from './statistics.workbook';
+export {
 	furtherStage,
 	OVERVIEW_STAGES,
 	STAGE_OF_ADOPTION,

@@ -162,7 +162,6 @@ beforeAll(async () => {
 	coordinatorActor = await coordinator(db);
 });
 
-
 /** The network's "wheels not reinvented" figure as the front page shows it. */
 async function wheelsOf(context: Ctx): Promise<number> {
 	return (await getNetworkFigures(context)).reuseAdopted;
@@ -614,9 +613,9 @@ describe('counts', () => {
 			.where('id', '=', publicProject)
 			.execute();
 		expect(await wheelsOf(ctx(anonymous))).toBe(wheelsBefore.anonymous);
-		expect(
-			await wheelsOf(ctx(await actorFor(t.db, gengenbachMember.personId)))
-		).toBe(wheelsBefore.member + 2);
+		expect(await wheelsOf(ctx(await actorFor(t.db, gengenbachMember.personId)))).toBe(
+			wheelsBefore.member + 2
+		);
 		const list = await listReuseRequests(ctx(gengenbachMember));
 		expect(list.outgoing[0]?.subjectTitle).toBeNull();
 	});

@@ -670,4 +670,3 @@ export async function getProductReuseSummary(ctx: Ctx, productId: number): Promi
 	);
 	return summaryOf(ctx, { productId: product.id }, eligible);
 }
-

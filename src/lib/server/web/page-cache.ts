@@ -18,7 +18,8 @@ export const CACHEABLE_ROUTES: ReadonlySet<string> = new Set([
 	'/loesungen',
 	'/loesungen/[id]',
 	'/suche',
-	'/uebersicht/karte'
+	'/uebersicht/karte',
+	'/uebersicht/statistik'
 ]);
 
 export interface CacheableRequest {

@@ -55,14 +55,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	]);
 
 	// Not among the columns whose change bumps the content version (migration 0019).
-	await db.schema
-		.alterTable('person')
-		.addColumn('last_visit_at', timestampType(db))
-		.execute();
-	await db.schema
-		.alterTable('person')
-		.addColumn('previous_visit_at', timestampType(db))
-		.execute();
+	await db.schema.alterTable('person').addColumn('last_visit_at', timestampType(db)).execute();
+	await db.schema.alterTable('person').addColumn('previous_visit_at', timestampType(db)).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
