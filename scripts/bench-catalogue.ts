@@ -41,7 +41,7 @@ function random(seed: number): () => number {
 	};
 }
 
-const THEMES: readonly { name: string; topic: string; tags: readonly string[] }[] = [
+export const THEMES: readonly { name: string; topic: string; tags: readonly string[] }[] = [
 	{ name: 'E-Akte', topic: 'querschnitt', tags: ['E-Akte', 'DMS', 'Scannen', 'Workflow'] },
 	{ name: 'Online-Terminvergabe', topic: 'querschnitt', tags: ['Terminvergabe', 'Bürgerbüro'] },
 	{ name: 'E-Payment', topic: 'querschnitt', tags: ['E-Payment', 'Kasse', 'Online-Bezahlung'] },

@@ -13,7 +13,8 @@
  * (hashed once with the app's argon2id parameters, so a sign-in costs what a real one costs).
  *
  * With BENCH_CATALOGUE=1 it also adds the catalogue (scripts/bench-catalogue.ts): BENCH_PROJECTS
- * (100,000) projects and BENCH_PRODUCTS (5,000) products, bulk-inserted.
+ * (100,000) projects and BENCH_PRODUCTS (5,000) products, bulk-inserted, and 40 topics of the
+ * adoption matrix (each theme by its name and tags, and one per further tag; three products each).
  *
  * Prints one JSON line with what the benchmark needs (counts, a sample AGS, the sign-in people,
  * the catalogue's sample project and list filter).
@@ -26,7 +27,8 @@ import { hashPassword } from '../src/lib/server/auth/password.hash';
 import { seedDatabase } from '../src/lib/server/seed';
 import { registerSource, syntheticRegister } from '../tests/support/factories';
 import { rebuildSearchIndex } from '../src/lib/server/search';
-import { seedBenchCatalogue, type BenchCatalogue } from './bench-catalogue';
+import { createTopic } from '../src/lib/server/overview';
+import { seedBenchCatalogue, THEMES, type BenchCatalogue } from './bench-catalogue';
 
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
@@ -177,7 +179,35 @@ try {
 			.execute();
 	});
 
-	let catalogue: (BenchCatalogue & { seconds: number; indexSeconds: number }) | undefined;
+	/** 40 matrix topics over the synthetic catalogue's vocabulary, through the topic service. */
+	async function seedBenchTopics(): Promise<number> {
+		const ctx = systemContext(database.db, 'bench', now);
+		const productIds = (
+			await database.db.selectFrom('product').select('id').orderBy('id').limit(120).execute()
+		).map((row) => row.id);
+		const byTheme = THEMES.map((theme) => ({
+			name: theme.name,
+			tags: theme.tags.join(', '),
+			phrases: theme.name
+		}));
+		const themeTags = [...new Set(THEMES.flatMap((theme) => theme.tags))];
+		const byTag = themeTags
+			.filter((tag) => !byTheme.some((topic) => topic.name === tag))
+			.slice(0, 40 - byTheme.length)
+			.map((tag) => ({ name: `Thema ${tag}`, tags: tag, phrases: '' }));
+		const topics = [...byTheme, ...byTag];
+		for (const [i, topic] of topics.entries()) {
+			await createTopic(ctx, {
+				...topic,
+				productIds: productIds.slice(i * 3, i * 3 + 3),
+				position: i + 1
+			});
+		}
+		return topics.length;
+	}
+
+	let catalogue:
+		(BenchCatalogue & { seconds: number; indexSeconds: number; topics: number }) | undefined;
 	if (withCatalogue) {
 		const started = performance.now();
 		const seeded = await seedBenchCatalogue(database.db, {
@@ -191,7 +221,7 @@ try {
 		const indexStarted = performance.now();
 		await rebuildSearchIndex(database.db);
 		const indexSeconds = Math.round((performance.now() - indexStarted) / 100) / 10;
-		catalogue = { ...seeded, seconds, indexSeconds };
+		catalogue = { ...seeded, seconds, indexSeconds, topics: await seedBenchTopics() };
 		// A settled PostgreSQL database: autovacuum would have set the visibility map (index-only
 		// scans) and the statistics by now; right after a bulk insert neither is there.
 		if (database.dialect === 'postgres') await sql`vacuum analyze`.execute(database.db);

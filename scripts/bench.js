@@ -126,6 +126,14 @@ const TARGETS = [
 	},
 	// The network map: every municipality drawn and listed, coloured by membership.
 	{ key: 'map', label: '/uebersicht/karte', path: '/uebersicht/karte', catalogue: true },
+	// The adoption matrix: 40 topics × the first page of 1,100 municipalities (issue floor: p99 < 300 ms).
+	{
+		key: 'matrix',
+		label: '/uebersicht/matrix',
+		path: '/uebersicht/matrix',
+		catalogue: true,
+		maxP99Ms: 300
+	},
 	// The network statistics over the whole catalogue (issue floor: p99 < 300 ms).
 	{
 		key: 'statistics',
