@@ -25,7 +25,7 @@
  * discarded load before each measurement (2), BENCH_CONNECTIONS (10), BENCH_MUNICIPALITIES
  * (1100), BENCH_TARGETS comma-separated target keys to measure only those (kommunen,
  * kommunen-page-6, kommunen-members, detail, home, healthz, projects-list, project-detail, projects-api,
- * search, search-api, similar, map, statistics, matrix, signin-load), BENCH_NETWORK=1 to
+ * search, search-api, similar, map, statistics, matrix, matrix-member, statistics-member, signin-load), BENCH_NETWORK=1 to
  * configure the network with an imprint and a privacy notice as a public installation has,
  * BENCH_NODE_OPTIONS for the app server's NODE_OPTIONS (experiments: `--cpu-prof`,
  * `--require x.cjs`), BENCH_POSTGRES=0 to skip PostgreSQL, TEST_DATABASE_URL (the PostgreSQL
@@ -134,12 +134,29 @@ const TARGETS = [
 		catalogue: true,
 		maxP99Ms: 300
 	},
+	// The same for a signed-in member: rendered on every request, the page cache does not apply.
+	{
+		key: 'matrix-member',
+		label: '/uebersicht/matrix (signed in)',
+		path: '/uebersicht/matrix',
+		catalogue: true,
+		asMember: true,
+		maxP99Ms: 300
+	},
 	// The network statistics over the whole catalogue (issue floor: p99 < 300 ms).
 	{
 		key: 'statistics',
 		label: '/uebersicht/statistik',
 		path: '/uebersicht/statistik',
 		catalogue: true,
+		maxP99Ms: 300
+	},
+	{
+		key: 'statistics-member',
+		label: '/uebersicht/statistik (signed in)',
+		path: '/uebersicht/statistik',
+		catalogue: true,
+		asMember: true,
 		maxP99Ms: 300
 	}
 ];
@@ -506,7 +523,7 @@ async function startMinimal(bodyBytes) {
 
 // ── load ─────────────────────────────────────────────────────────────────────────────────────
 
-function runLoad(port, pathName, seconds, recordLatencies) {
+function runLoad(port, pathName, seconds, recordLatencies, extraHeaders = {}) {
 	return new Promise((resolve, reject) => {
 		const latencies = [];
 		const instance = autocannon(
@@ -514,7 +531,7 @@ function runLoad(port, pathName, seconds, recordLatencies) {
 				url: `http://${HOST}:${port}${pathName}`,
 				connections: settings.connections,
 				duration: seconds,
-				headers: REQUEST_HEADERS,
+				headers: { ...REQUEST_HEADERS, ...extraHeaders },
 				timeout: 10
 			},
 			(error, result) => {
@@ -531,15 +548,16 @@ function runLoad(port, pathName, seconds, recordLatencies) {
 }
 
 /** Warm-up (discarded), then the measured run: exactly alike for every target and server. */
-async function measure(label, server, pathName) {
+async function measure(label, server, pathName, headers = {}) {
 	if (settings.warmupSeconds > 0)
-		await runLoad(server.port, pathName, settings.warmupSeconds, false);
+		await runLoad(server.port, pathName, settings.warmupSeconds, false, headers);
 	const cpuBefore = cpuSecondsOf(server.child.pid);
 	const { result, latencies } = await runLoad(
 		server.port,
 		pathName,
 		settings.durationSeconds,
-		true
+		true,
+		headers
 	);
 	const cpuSeconds = cpuSecondsOf(server.child.pid) - cpuBefore;
 	latencies.sort((a, b) => a - b);
@@ -770,6 +788,36 @@ async function preflightSignIn(port, signIn) {
 				`(cache-control ${page.headers['cache-control']}): the session does not work`
 		);
 	}
+}
+
+/** The session cookie of a bench person signed in through the form (for `asMember` targets). */
+async function memberCookie(port, signIn) {
+	const response = await new Promise((resolve, reject) => {
+		const { method, path: pathName, headers, body } = signInRequest(port, signIn, 1);
+		const request = http.request(
+			{
+				host: HOST,
+				port,
+				method,
+				path: pathName,
+				agent: false,
+				headers: { ...REQUEST_HEADERS, ...headers, 'content-length': Buffer.byteLength(body) }
+			},
+			(answer) => {
+				answer.resume();
+				answer.once('end', () => resolve(answer));
+			}
+		);
+		request.once('error', reject);
+		request.end(body);
+	});
+	if (!isSignedIn(response))
+		throw new Error(`bench member sign-in answered ${response.statusCode}`);
+	const cookie = (response.headers['set-cookie'] ?? [])
+		.find((c) => c.startsWith('sitzung='))
+		?.split(';')[0];
+	if (!cookie) throw new Error('bench member sign-in set no session cookie');
+	return cookie;
 }
 
 /**
@@ -1057,7 +1105,9 @@ async function benchApp({ seeded, app, targets, bytes }, yardstick, lastYardstic
 	const results = [];
 	let before = lastYardstick;
 	for (const target of targets) {
-		const figures = await measure(target.label, app, target.path);
+		// A signed-in member's request is never served from the page cache: it is rendered.
+		const headers = target.asMember ? { cookie: await memberCookie(app.port, seeded.signIn) } : {};
+		const figures = await measure(target.label, app, target.path, headers);
 		const after = await yardstick();
 		const baseline = baselineOf([before, after]);
 		results.push({

@@ -7,6 +7,7 @@
  * broken connection instead of the message. Bodies without a Content-Length are cut by the
  * adapter's BODY_SIZE_LIMIT.
  */
+import { escapeHtml } from '../../html';
 
 /** Room for the multipart framing and the other fields of an upload form. */
 export const FORM_OVERHEAD_BYTES = 1024 * 1024;
@@ -28,10 +29,6 @@ export function germanSize(bytes: number): string {
 	if (mb >= 1)
 		return `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(mb)} MB`;
 	return `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /**

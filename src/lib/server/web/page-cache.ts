@@ -18,6 +18,9 @@ export const CACHEABLE_ROUTES: ReadonlySet<string> = new Set([
 	'/loesungen',
 	'/loesungen/[id]',
 	'/suche',
+	'/uebersicht',
+	'/uebersicht/matrix',
+	'/uebersicht/themen/[id]',
 	'/uebersicht/karte',
 	'/uebersicht/statistik'
 ]);
