@@ -31,7 +31,8 @@ function cacheOf(db: Db): LRUCache<string, Entry> {
  */
 export async function perContentVersion<T>(
 	ctx: Ctx,
-	audience: OverviewAudience,
+	/** `any`: the value is the same for every audience (never shown as such, e.g. match lists). */
+	audience: OverviewAudience | 'any',
 	key: string,
 	compute: (version: number) => Promise<T>
 ): Promise<T> {

@@ -58,6 +58,33 @@ function cellOf(
 	return cell;
 }
 
+/**
+ * Topic id → the projects (any visibility) that match it by tag, product or phrase. The same for
+ * every audience, so computed once per content version: the phrase matching is the costly part.
+ */
+function topicMatches(ctx: Ctx): Promise<Map<number, Set<number>>> {
+	return perContentVersion(ctx, 'any', 'topic-matches', async () => {
+		const db = ctx.db;
+		const [topics, tagMatches, productMatches] = await Promise.all([
+			listTopics(ctx),
+			findTopicTagMatches(db),
+			findTopicProductMatches(db)
+		]);
+		const matches = new Map<number, Set<number>>(topics.map((topic) => [topic.id, new Set()]));
+		for (const row of [...tagMatches, ...productMatches]) {
+			matches.get(row.topic_id)?.add(row.project_id);
+		}
+		for (const topic of topics) {
+			const set = matches.get(topic.id);
+			if (!set) continue;
+			for (const phrase of topic.phrases) {
+				for (const id of await findProjectsMatchingPhrase(db, phrase)) set.add(id);
+			}
+		}
+		return matches;
+	});
+}
+
 async function computeMatrix(
 	ctx: Ctx,
 	audience: OverviewAudience,
@@ -65,28 +92,14 @@ async function computeMatrix(
 ): Promise<MatrixData> {
 	const scope = overviewProjectScope(audience);
 	const db = ctx.db;
-	const [topics, municipalities, projects, partners, tagMatches, productMatches, adoptions] =
-		await Promise.all([
-			listTopics(ctx),
-			findMatrixMunicipalities(db),
-			findVisibleProjectStages(db, scope),
-			findVisiblePartners(db, scope),
-			findTopicTagMatches(db),
-			findTopicProductMatches(db),
-			findTopicAdoptions(db)
-		]);
-
-	// topic id → matching project ids (any visibility; filtered below).
-	const matches = new Map<number, Set<number>>(topics.map((topic) => [topic.id, new Set()]));
-	for (const row of [...tagMatches, ...productMatches])
-		matches.get(row.topic_id)?.add(row.project_id);
-	for (const topic of topics) {
-		const set = matches.get(topic.id);
-		if (!set) continue;
-		for (const phrase of topic.phrases) {
-			for (const id of await findProjectsMatchingPhrase(db, phrase)) set.add(id);
-		}
-	}
+	const [topics, municipalities, projects, partners, matches, adoptions] = await Promise.all([
+		listTopics(ctx),
+		findMatrixMunicipalities(db),
+		findVisibleProjectStages(db, scope),
+		findVisiblePartners(db, scope),
+		topicMatches(ctx),
+		findTopicAdoptions(db)
+	]);
 
 	const visible = new Map(projects.map((project) => [project.id, project]));
 	const partnersOf = new Map<number, number[]>();
