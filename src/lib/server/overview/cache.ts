@@ -19,7 +19,8 @@ const caches = new WeakMap<Db, LRUCache<string, Entry>>();
 function cacheOf(db: Db): LRUCache<string, Entry> {
 	let cache = caches.get(db);
 	if (!cache) {
-		cache = new LRUCache<string, Entry>({ max: 200 });
+		// Room for the figures and a few hundred matrix pages (filters × pages) per audience.
+		cache = new LRUCache<string, Entry>({ max: 1000 });
 		caches.set(db, cache);
 	}
 	return cache;

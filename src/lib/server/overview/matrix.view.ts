@@ -15,7 +15,8 @@ import {
 } from '../interchange';
 import { municipalityPageSize } from '../municipalities/municipality.schema';
 import { projectVisibleTo } from '../projects';
-import { overviewProjectScope } from './audience';
+import { overviewAudienceOf, overviewProjectScope } from './audience';
+import { perContentVersion } from './cache';
 import { coverageOf, getMatrixData, type MatrixCell, type MatrixData } from './matrix';
 import type { MatrixMunicipalityRow } from './matrix.repository';
 import { STAGE_OF_ADOPTION, type OverviewStage } from './stage';
@@ -116,7 +117,17 @@ function filteredRows(data: MatrixData, filter: MatrixFilter): MatrixRow[] {
 	return rows.map(({ nameSort: _nameSort, ...row }) => row);
 }
 
-export async function getAdoptionMatrix(ctx: Ctx, filter: MatrixFilter): Promise<MatrixView> {
+/** One page of the matrix; kept per content version, audience and filter like the data. */
+export function getAdoptionMatrix(ctx: Ctx, filter: MatrixFilter): Promise<MatrixView> {
+	return perContentVersion(
+		ctx,
+		overviewAudienceOf(ctx.actor),
+		`matrix-view|${JSON.stringify(filter)}`,
+		() => buildMatrixView(ctx, filter)
+	);
+}
+
+async function buildMatrixView(ctx: Ctx, filter: MatrixFilter): Promise<MatrixView> {
 	const data = await getMatrixData(ctx);
 	const rows = filteredRows(data, filter);
 	const pageSize = municipalityPageSize(rows.length);
