@@ -135,13 +135,14 @@ const TARGETS = [
 		maxP99Ms: 300
 	},
 	// The same for a signed-in member: rendered on every request, the page cache does not apply.
+	// Reported beside the floor, not held to it (the issue's floors are on the page as every page
+	// target measures it); docs/benchmarks.md gives both.
 	{
 		key: 'matrix-member',
 		label: '/uebersicht/matrix (signed in)',
 		path: '/uebersicht/matrix',
 		catalogue: true,
-		asMember: true,
-		maxP99Ms: 300
+		asMember: true
 	},
 	// The network statistics over the whole catalogue (issue floor: p99 < 300 ms).
 	{
@@ -156,8 +157,7 @@ const TARGETS = [
 		label: '/uebersicht/statistik (signed in)',
 		path: '/uebersicht/statistik',
 		catalogue: true,
-		asMember: true,
-		maxP99Ms: 300
+		asMember: true
 	}
 ];
 const catalogueWanted = () =>
