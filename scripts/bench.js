@@ -733,13 +733,10 @@ function isSignedIn(response) {
 	);
 }
 
-/**
- * Checks once that a bench person can sign in with the password alone and that the session
- * works: the page then answers for a signed-in person (private, no-store).
- */
-async function preflightSignIn(port, signIn) {
-	const probe = await new Promise((resolve, reject) => {
-		const { method, path: pathName, headers, body } = signInRequest(port, signIn, 0);
+/** Signs bench person `n` in through the form; the answer and its session cookie (if any). */
+async function signInThroughForm(port, signIn, n) {
+	const response = await new Promise((resolve, reject) => {
+		const { method, path: pathName, headers, body } = signInRequest(port, signIn, n);
 		const request = http.request(
 			{
 				host: HOST,
@@ -749,23 +746,32 @@ async function preflightSignIn(port, signIn) {
 				agent: false,
 				headers: { ...REQUEST_HEADERS, ...headers, 'content-length': Buffer.byteLength(body) }
 			},
-			(response) => {
-				response.resume();
-				response.once('end', () => resolve(response));
+			(answer) => {
+				answer.resume();
+				answer.once('end', () => resolve(answer));
 			}
 		);
 		request.once('error', reject);
 		request.end(body);
 	});
+	const cookie = (response.headers['set-cookie'] ?? [])
+		.find((c) => c.startsWith('sitzung='))
+		?.split(';')[0];
+	return { response, cookie };
+}
+
+/**
+ * Checks once that a bench person can sign in with the password alone and that the session
+ * works: the page then answers for a signed-in person (private, no-store).
+ */
+async function preflightSignIn(port, signIn) {
+	const { response: probe, cookie } = await signInThroughForm(port, signIn, 0);
 	if (!isSignedIn(probe)) {
 		throw new Error(
 			`sign-in of a bench person answered ${probe.statusCode} (location ${probe.headers.location ?? '–'}), ` +
 				`expected 303 to ${SIGNIN_WEITER} with a session cookie`
 		);
 	}
-	const cookie = (probe.headers['set-cookie'] ?? [])
-		.find((c) => c.startsWith('sitzung='))
-		?.split(';')[0];
 	const page = await new Promise((resolve, reject) => {
 		const request = http.get(
 			{
@@ -792,31 +798,10 @@ async function preflightSignIn(port, signIn) {
 
 /** The session cookie of a bench person signed in through the form (for `asMember` targets). */
 async function memberCookie(port, signIn) {
-	const response = await new Promise((resolve, reject) => {
-		const { method, path: pathName, headers, body } = signInRequest(port, signIn, 1);
-		const request = http.request(
-			{
-				host: HOST,
-				port,
-				method,
-				path: pathName,
-				agent: false,
-				headers: { ...REQUEST_HEADERS, ...headers, 'content-length': Buffer.byteLength(body) }
-			},
-			(answer) => {
-				answer.resume();
-				answer.once('end', () => resolve(answer));
-			}
-		);
-		request.once('error', reject);
-		request.end(body);
-	});
-	if (!isSignedIn(response))
-		throw new Error(`bench member sign-in answered ${response.statusCode}`);
-	const cookie = (response.headers['set-cookie'] ?? [])
-		.find((c) => c.startsWith('sitzung='))
-		?.split(';')[0];
-	if (!cookie) throw new Error('bench member sign-in set no session cookie');
+	const { response, cookie } = await signInThroughForm(port, signIn, 1);
+	if (!isSignedIn(response) || !cookie) {
+		throw new Error(`bench member sign-in answered ${response.statusCode} without a session`);
+	}
 	return cookie;
 }
 
