@@ -382,7 +382,22 @@ const columns = {
 		updated_at: true
 	},
 	overview_topic_tag: { topic_id: true, tag: true, tag_sort: true },
-	overview_topic_product: { topic_id: true, product_id: true }
+	overview_topic_product: { topic_id: true, product_id: true },
+	notification_event: {
+		id: true,
+		kind: true,
+		actor_person_id: true,
+		audience: true,
+		title: true,
+		url: true,
+		payload_json: true,
+		occurred_at: true,
+		fanned_out_at: true,
+		created_at: true
+	},
+	notification_event_subject: { event_id: true, subject_type: true, subject_id: true },
+	notification_event_recipient: { event_id: true, person_id: true, reason: true },
+	follow: { person_id: true, subject_type: true, subject_id: true, created_at: true }
 } satisfies ColumnsOf;
 
 const t = useTestDatabase();

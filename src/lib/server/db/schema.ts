@@ -661,6 +661,49 @@ export interface OverviewTopicProductTable {
 	product_id: number;
 }
 
+/**
+ * Something people may be notified of (migration 0023, decision 0023), written by the producing
+ * feature in its own transaction; the notification worker fans it out once (`fanned_out_at`).
+ */
+export interface NotificationEventTable {
+	id: Generated<number>;
+	/** What happened, e.g. `discussion_reply`, `idea_supported`; rendered per kind. */
+	kind: string;
+	actor_person_id: number | null;
+	/** Who may learn of it: `public`, `members`, or `recipients` (only the named people). */
+	audience: string;
+	/** German one-line description, e.g. "Neue Antwort in »E-Akte: Erfahrungen?«". */
+	title: string;
+	/** Where it is seen, a path of this installation (e.g. `/austausch/12#beitrag-40`). */
+	url: string;
+	payload_json: ColumnType<Record<string, unknown>, string, string>;
+	occurred_at: string;
+	fanned_out_at: string | null;
+	created_at: CreatedAt;
+}
+
+/** What an event is about: its followers are notified (`project`/`42`, `municipality`/`08317065`). */
+export interface NotificationEventSubjectTable {
+	event_id: number;
+	subject_type: string;
+	subject_id: string;
+}
+
+/** People notified whether or not they follow (an @mention, the asker of a question). */
+export interface NotificationEventRecipientTable {
+	event_id: number;
+	person_id: number;
+	reason: string;
+}
+
+/** A person follows a subject (same keys as `notification_event_subject`). */
+export interface FollowTable {
+	person_id: number;
+	subject_type: string;
+	subject_id: string;
+	created_at: CreatedAt;
+}
+
 export interface Database {
 	content_version: ContentVersionTable;
 	association: AssociationTable;
@@ -718,6 +761,11 @@ export interface Database {
 	overview_topic: OverviewTopicTable;
 	overview_topic_tag: OverviewTopicTagTable;
 	overview_topic_product: OverviewTopicProductTable;
+	// -- 0023 (notification events) --
+	notification_event: NotificationEventTable;
+	notification_event_subject: NotificationEventSubjectTable;
+	notification_event_recipient: NotificationEventRecipientTable;
+	follow: FollowTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
