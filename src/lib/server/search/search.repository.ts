@@ -1,11 +1,16 @@
 /** SQL of the search index. Scoring rules live in query-plan.ts, access in the visibility rule. */
-import { PostgresAdapter, sql, type SelectQueryBuilder } from 'kysely';
+import { LRUCache } from 'lru-cache';
+import { CompiledQuery, PostgresAdapter, sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db';
 import type { Database, ProjectStatus, SearchDocType } from '../db/schema';
 import type { ProjectScope } from '../projects/project.policy';
 import { projectVisibleTo } from '../projects/project.visibility';
 
 const INSERT_CHUNK = 500;
+
+export function usesPostgres(db: Db): boolean {
+	return db.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 /** Replaces the postings of one record and adds its new words to the vocabulary. */
 export async function replacePostings(
@@ -52,7 +57,7 @@ export async function deletePostings(db: Db, docType: SearchDocType, refId: numb
  * lets readers in, on SQLite the database's write lock (a write takes it).
  */
 export async function lockSearchIndex(db: Db): Promise<void> {
-	if (db.getExecutor().adapter instanceof PostgresAdapter) {
+	if (usesPostgres(db)) {
 		await sql`lock table search_posting in share row exclusive mode`.execute(db);
 		return;
 	}
@@ -138,27 +143,79 @@ function termPostings(db: Db, docType: SearchDocType, term: string) {
 		.where('search_posting.doc_type', '=', docType);
 }
 
+/**
+ * One term's walk compiled once per shape (kind of record, scope, filter): its SQL text and
+ * parameters, with the places of the term and the limit among them. A search unions one walk per
+ * term; building and compiling that union with the query builder cost more than running it, so
+ * the union is put together from the compiled walk (the visibility rule stays where it lives).
+ */
+interface WalkTemplate {
+	sql: string;
+	parameters: readonly unknown[];
+	termAt: number;
+	limitAt: number;
+}
+
+/**
+ * Stand-ins for the term and the limit, found again among the compiled parameters: values no
+ * input can take (the analyser never yields a NUL, ids and limits are whole numbers).
+ */
+const TERM_MARK = '\u0000term';
+const LIMIT_MARK = -987_654_321.5;
+
+const walkTemplates = new LRUCache<string, WalkTemplate>({ max: 500 });
+
+function walkTemplate<R>(
+	db: Db,
+	shape: string,
+	walk: (budget: TermBudget) => SelectQueryBuilder<Database, 'search_posting', R>
+): WalkTemplate {
+	const key = `${usesPostgres(db) ? 'pg' : 'sqlite'}|${shape}`;
+	let template = walkTemplates.get(key);
+	if (!template) {
+		const compiled = walk({ term: TERM_MARK, limit: LIMIT_MARK })
+			.orderBy('search_posting.weight', 'desc')
+			.orderBy('search_posting.ref_id', 'desc')
+			.limit(LIMIT_MARK)
+			.compile();
+		const termAt = compiled.parameters.indexOf(TERM_MARK);
+		const limitAt = compiled.parameters.lastIndexOf(LIMIT_MARK);
+		if (termAt < 0 || limitAt < 0 || compiled.parameters.indexOf(LIMIT_MARK) !== limitAt) {
+			throw new Error('search: the term walk does not compile as expected');
+		}
+		template = { sql: compiled.sql, parameters: compiled.parameters, termAt, limitAt };
+		walkTemplates.set(key, template);
+	}
+	return template;
+}
+
 /** One statement: for each budget, the heaviest `limit` rows of its walk, all in one union. */
 async function heaviestOfEach<R>(
 	db: Db,
 	budgets: readonly TermBudget[],
+	shape: string,
 	walk: (budget: TermBudget) => SelectQueryBuilder<Database, 'search_posting', R>
 ): Promise<R[]> {
-	const top = (budget: TermBudget) =>
-		db
-			.selectFrom(
-				walk(budget)
-					.orderBy('search_posting.weight', 'desc')
-					.orderBy('search_posting.ref_id', 'desc')
-					.limit(budget.limit)
-					.as('w')
+	if (budgets.length === 0) return [];
+	const template = walkTemplate(db, shape, walk);
+	const postgres = usesPostgres(db);
+	const parts: string[] = [];
+	const parameters: unknown[] = [];
+	for (const budget of budgets) {
+		const offset = parameters.length;
+		// PostgreSQL numbers its placeholders: each copy of the walk counts on from the last.
+		const text = postgres
+			? template.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)
+			: template.sql;
+		parts.push(`select * from (${text}) as "w"`);
+		template.parameters.forEach((value, i) =>
+			parameters.push(
+				i === template.termAt ? budget.term : i === template.limitAt ? budget.limit : value
 			)
-			.selectAll();
-	const [first, ...rest] = budgets;
-	if (!first) return [];
-	let query = top(first);
-	for (const budget of rest) query = query.unionAll(top(budget));
-	return (await query.execute()) as R[];
+		);
+	}
+	const result = await db.executeQuery<R>(CompiledQuery.raw(parts.join(' union all '), parameters));
+	return [...result.rows];
 }
 
 /**
@@ -171,7 +228,8 @@ export async function readProjectPostings(
 	scope: ProjectScope,
 	filter: ProjectSearchFilter
 ): Promise<ProjectPostingHit[]> {
-	return heaviestOfEach(db, budgets, ({ term }) => {
+	const shape = JSON.stringify(['project', scope, filter]);
+	return heaviestOfEach(db, budgets, shape, ({ term }) => {
 		let q = termPostings(db, 'project', term)
 			.innerJoin('project', 'project.id', 'search_posting.ref_id')
 			.select([
@@ -203,6 +261,7 @@ export async function readProductPostings(
 	return heaviestOfEach(
 		db,
 		budgets,
+		'product',
 		({ term }) =>
 			termPostings(db, 'product', term)
 				.innerJoin('product', 'product.id', 'search_posting.ref_id')

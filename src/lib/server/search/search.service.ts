@@ -52,6 +52,7 @@ import {
 	readProductPostings,
 	readProjectPostings,
 	saveSetting,
+	usesPostgres,
 	type ProjectSearchFilter,
 	type TermBudget
 } from './search.repository';
@@ -162,22 +163,34 @@ export interface SearchResult {
 
 // -- the vocabulary and the synonym list, per database, kept fresh --
 
-const vocabularies = new WeakMap<Db, Vocabulary>();
+const vocabularies = new WeakMap<Db, { vocabulary: Vocabulary; recheckedAt: number }>();
 const VOCABULARY_BATCH = 20_000;
 /**
  * PostgreSQL hands out ids before commit, so a row with a lower id can become visible after one
- * with a higher id; each top-up reads this far back again (adding a known word is a no-op).
+ * with a higher id; the top-up then reads this far back again (adding a known word is a no-op),
+ * at most once per VOCABULARY_RECHECK_MS: a word whose transaction committed out of order is
+ * known a moment later, not at once. Every other top-up reads only what lies past the highest id
+ * (usually nothing). SQLite has one writer at a time and never reuses ids (AUTOINCREMENT), so
+ * ids become visible in order and no window is read again.
  */
 const VOCABULARY_OVERLAP = 1000;
+const VOCABULARY_RECHECK_MS = 1000;
 
 async function vocabularyOf(db: Db): Promise<Vocabulary> {
-	let vocabulary = vocabularies.get(db);
-	if (!vocabulary) {
-		vocabulary = new Vocabulary();
-		vocabularies.set(db, vocabulary);
+	let entry = vocabularies.get(db);
+	if (!entry) {
+		entry = { vocabulary: new Vocabulary(), recheckedAt: 0 };
+		vocabularies.set(db, entry);
+	}
+	const { vocabulary } = entry;
+	const now = Date.now();
+	let overlap = 0;
+	if (usesPostgres(db) && now - entry.recheckedAt >= VOCABULARY_RECHECK_MS) {
+		overlap = VOCABULARY_OVERLAP;
+		entry.recheckedAt = now;
 	}
 	for (;;) {
-		const from = Math.max(0, vocabulary.lastId - VOCABULARY_OVERLAP);
+		const from = Math.max(0, vocabulary.lastId - overlap);
 		const rows = await findWordsAfter(db, from, VOCABULARY_BATCH);
 		for (const row of rows) vocabulary.add(row.word, row.stem);
 		const last = rows.at(-1);
