@@ -229,52 +229,83 @@ export function termBudgets(
 
 /**
  * Scores records from their postings: per concept the best alternative (an alternative of
- * several terms adds up its terms), added over the concepts.
+ * several terms adds up its terms), added over the concepts. A record's posting of a term counts
+ * once, however often it was read.
  */
 export function scorePostings<T extends { term: string; ref_id: number; weight: number }>(
 	hits: readonly T[],
 	rows: readonly WeightedTerm[]
 ): Map<number, { score: number; hit: T }> {
-	const byTerm = new Map<string, WeightedTerm[]>();
+	// Each (concept, alternative) gets a slot; a record adds into its slots.
+	const slots = new Map<string, number>();
+	const slotOf: { slot: number; weight: number }[][] = [];
+	const termIndex = new Map<string, number>();
+	const conceptOfSlot: number[] = [];
+	const termsOfSlot: number[] = [];
 	for (const row of rows) {
-		const list = byTerm.get(row.term);
-		if (list) list.push(row);
-		else byTerm.set(row.term, [row]);
+		const slotKey = `${row.concept}:${row.alternative}`;
+		let slot = slots.get(slotKey);
+		if (slot === undefined) {
+			slot = slots.size;
+			slots.set(slotKey, slot);
+			conceptOfSlot.push(row.concept);
+			termsOfSlot.push(row.termCount);
+		}
+		let t = termIndex.get(row.term);
+		if (t === undefined) {
+			t = slotOf.length;
+			termIndex.set(row.term, t);
+			slotOf.push([]);
+		}
+		slotOf[t]?.push({ slot, weight: row.weight });
 	}
-	const alternatives = new Map<number, Map<number, { value: number; terms: number; of: number }>>();
-	const first = new Map<number, T>();
-	const seen = new Set<string>();
+	const slotCount = slots.size;
+	const termCount = slotOf.length;
+	// Flat per record: its sums and term counts by slot, and which terms it was read with.
+	const recordOf = new Map<number, number>();
+	const firstHit: T[] = [];
+	const value: number[] = [];
+	const terms: number[] = [];
+	const seen: boolean[] = [];
 	for (const hit of hits) {
-		const key = `${hit.term}\u0000${hit.ref_id}`;
-		if (seen.has(key)) continue;
-		seen.add(key);
-		if (!first.has(hit.ref_id)) first.set(hit.ref_id, hit);
-		let scores = alternatives.get(hit.ref_id);
-		if (!scores) {
-			scores = new Map();
-			alternatives.set(hit.ref_id, scores);
+		const t = termIndex.get(hit.term);
+		if (t === undefined) continue;
+		let r = recordOf.get(hit.ref_id);
+		if (r === undefined) {
+			r = firstHit.length;
+			recordOf.set(hit.ref_id, r);
+			firstHit.push(hit);
+			for (let i = 0; i < slotCount; i++) {
+				value.push(0);
+				terms.push(0);
+			}
+			for (let i = 0; i < termCount; i++) seen.push(false);
 		}
-		for (const row of byTerm.get(hit.term) ?? []) {
-			const slot = row.concept * 10_000 + row.alternative;
-			const sofar = scores.get(slot) ?? { value: 0, terms: 0, of: row.termCount };
-			sofar.value += row.weight * hit.weight;
-			sofar.terms += 1;
-			scores.set(slot, sofar);
+		if (seen[r * termCount + t]) continue;
+		seen[r * termCount + t] = true;
+		for (const { slot, weight } of slotOf[t] ?? []) {
+			const at = r * slotCount + slot;
+			value[at] = (value[at] ?? 0) + weight * hit.weight;
+			terms[at] = (terms[at] ?? 0) + 1;
 		}
 	}
+	const conceptCount = Math.max(0, ...conceptOfSlot.map((c) => c + 1));
+	const best: number[] = new Array<number>(conceptCount).fill(0);
 	const result = new Map<number, { score: number; hit: T }>();
-	for (const [refId, scores] of alternatives) {
-		const best = new Map<number, number>();
-		for (const [slot, { value, terms, of }] of scores) {
-			const concept = Math.floor(slot / 10_000);
+	firstHit.forEach((hit, r) => {
+		best.fill(0);
+		for (let slot = 0; slot < slotCount; slot++) {
+			const at = r * slotCount + slot;
+			const count = terms[at] ?? 0;
+			if (count === 0) continue;
+			const concept = conceptOfSlot[slot] ?? 0;
 			// Part of a phrase counts less than its share: "digital" alone is no "digitale Akte".
-			const credit = value * (terms / of);
-			best.set(concept, Math.max(best.get(concept) ?? 0, credit));
+			const credit = (value[at] ?? 0) * (count / (termsOfSlot[slot] ?? 1));
+			if (credit > (best[concept] ?? 0)) best[concept] = credit;
 		}
 		let score = 0;
-		for (const value of best.values()) score += value;
-		const hit = first.get(refId);
-		if (hit) result.set(refId, { score, hit });
-	}
+		for (const v of best) score += v;
+		result.set(hit.ref_id, { score, hit });
+	});
 	return result;
 }

@@ -495,13 +495,8 @@ export async function findMunicipalityByAgs(db: Db, ags: string) {
 		.executeTakeFirst();
 }
 
-export async function findMunicipalityNames(db: Db, ids: readonly number[]) {
-	if (ids.length === 0) return [];
-	return db
-		.selectFrom('municipality')
-		.select(['id', 'ags', 'name'])
-		.where('id', 'in', [...ids])
-		.execute();
+export async function findAllMunicipalityNames(db: Db) {
+	return db.selectFrom('municipality').select(['id', 'ags', 'name']).execute();
 }
 
 export async function findTopicFieldNames(db: Db) {

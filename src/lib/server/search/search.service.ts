@@ -10,6 +10,7 @@ import { findAppRoot } from '../config';
 import type { Ctx } from '../context';
 import type { Db } from '../db';
 import { nowIso } from '../db';
+import { readContentVersion } from '../db/content-version';
 import {
 	PROJECT_STATUSES,
 	type MembershipStatus,
@@ -41,7 +42,7 @@ import {
 	findAdoptionsInUse,
 	findContactNamesOfProjects,
 	findMunicipalityByAgs,
-	findMunicipalityNames,
+	findAllMunicipalityNames,
 	findProductHitRows,
 	findProductNamesOfProjects,
 	findProjectHitRows,
@@ -267,7 +268,7 @@ interface Plan {
  */
 const plans = new WeakMap<Db, LRUCache<string, Plan>>();
 
-async function planFor(db: Db, words: QueryWord[], options: PlanOptions): Promise<Plan> {
+async function planFor(db: Db, words: readonly QueryWord[], options: PlanOptions): Promise<Plan> {
 	const [vocabulary, synonyms] = await Promise.all([vocabularyOf(db), synonymsOf(db)]);
 	let cache = plans.get(db);
 	if (!cache) {
@@ -412,10 +413,21 @@ export async function findProjectsMatchingPhrase(db: Db, phrase: string): Promis
 	return matching;
 }
 
+/** Analysing a query is a pure function of its text: the recent ones are kept. */
+const analysedQueries = new LRUCache<string, readonly QueryWord[]>({ max: 2000 });
+function analysed(text: string): readonly QueryWord[] {
+	let words = analysedQueries.get(text);
+	if (!words) {
+		words = Object.freeze(analyseQuery(text).map((word) => Object.freeze(word)));
+		analysedQueries.set(text, words);
+	}
+	return words;
+}
+
 /** Searches everything the actor may see. */
 export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResult> {
 	const query = SearchInputSchema.parse(input);
-	const words = analyseQuery(query.q);
+	const words = analysed(query.q);
 	const empty: SearchResult = {
 		query,
 		hits: [],
@@ -625,6 +637,29 @@ function topicFieldNamesOf(db: Db) {
 	return names;
 }
 
+/**
+ * Every municipality's key and name, kept per content version (a change to a municipality bumps
+ * it): a facet over hundreds of municipalities then needs no lookup of their names.
+ */
+const municipalityNames = new WeakMap<
+	Db,
+	{ version: number; names: Promise<Map<number, MunicipalityRef>> }
+>();
+
+async function municipalityNamesOf(db: Db): Promise<Map<number, MunicipalityRef>> {
+	const version = await readContentVersion(db);
+	const cached = municipalityNames.get(db);
+	if (cached && cached.version === version) return cached.names;
+	const names = findAllMunicipalityNames(db).then(
+		(rows) => new Map(rows.map((row) => [row.id, { ags: row.ags, name: row.name }]))
+	);
+	municipalityNames.set(db, { version, names });
+	names.catch(() => {
+		if (municipalityNames.get(db)?.names === names) municipalityNames.delete(db);
+	});
+	return names;
+}
+
 const TYPE_LABELS: Record<SearchType, string> = {
 	project: 'Projekte',
 	product: 'Lösungen',
@@ -642,14 +677,10 @@ async function buildFacets(
 		return [...counts].sort((a, b) => b[1] - a[1]);
 	};
 	const byMunicipality = count(found.projects.map((p) => p.municipality_id));
-	const [names, topicFields] = await Promise.all([
-		findMunicipalityNames(
-			db,
-			byMunicipality.map(([id]) => id)
-		),
+	const [nameOf, topicFields] = await Promise.all([
+		byMunicipality.length > 0 ? municipalityNamesOf(db) : new Map<number, MunicipalityRef>(),
 		topicFieldNamesOf(db)
 	]);
-	const nameOf = new Map(names.map((m) => [m.id, m]));
 	const topicName = new Map(topicFields.map((t) => [t.key, t.name]));
 	const typeCounts: [SearchType, number][] = [
 		['project', found.projects.length],
