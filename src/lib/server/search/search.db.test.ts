@@ -246,6 +246,42 @@ describe('the index is written with the record', () => {
 	});
 });
 
+describe('what is kept per content version', () => {
+	it('finds and labels a renamed municipality by its new name at once', async () => {
+		const before = await search(t.ctx(ANONYMOUS), { q: 'Wochenmarkt Seelbach' });
+		expect(before.hits.filter((hit) => hit.type === 'municipality')).toEqual([]);
+		await project('markt', coordinator, {
+			title: 'Wochenmarkt digital',
+			summary: 'Standplätze für den Wochenmarkt online vergeben.',
+			municipalityId: ids.gengenbach
+		});
+		const named = await search(t.ctx(ANONYMOUS), { q: 'Wochenmarkt' });
+		expect(named.facets.municipality).toEqual([{ key: '08317038', label: 'Gengenbach', count: 1 }]);
+
+		await t.db
+			.updateTable('municipality')
+			.set({ name: 'Seelbach', name_sort: germanSortKey('Seelbach') })
+			.where('id', '=', ids.gengenbach)
+			.execute();
+		const renamed = await search(t.ctx(ANONYMOUS), { q: 'Wochenmarkt' });
+		expect(renamed.facets.municipality).toEqual([{ key: '08317038', label: 'Seelbach', count: 1 }]);
+		const byName = await search(t.ctx(ANONYMOUS), { q: 'Seelbach' });
+		expect(byName.hits[0]).toMatchObject({
+			type: 'municipality',
+			id: '08317038',
+			title: 'Seelbach'
+		});
+
+		await t.db
+			.updateTable('municipality')
+			.set({ name: 'Gengenbach', name_sort: germanSortKey('Gengenbach') })
+			.where('id', '=', ids.gengenbach)
+			.execute();
+		expect((await search(t.ctx(ANONYMOUS), { q: 'Seelbach' })).hits).toEqual([]);
+		await deleteProject(t.ctx(coordinator), ids.markt);
+	});
+});
+
 describe('ranking, answers, API shape', () => {
 	it('ranks a title match above a summary match', async () => {
 		await project('nebenbei', kehl, {

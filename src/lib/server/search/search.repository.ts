@@ -496,7 +496,7 @@ export async function findMunicipalityByAgs(db: Db, ags: string) {
 }
 
 export async function findAllMunicipalityNames(db: Db) {
-	return db.selectFrom('municipality').select(['id', 'ags', 'name']).execute();
+	return db.selectFrom('municipality').select(['id', 'ags', 'name', 'name_sort']).execute();
 }
 
 export async function findTopicFieldNames(db: Db) {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { findAppRoot } from '../config';
+import { germanSortKey } from '../text/sort-key';
 import type { Ctx } from '../context';
 import type { Db } from '../db';
 import { nowIso } from '../db';
@@ -517,6 +518,13 @@ export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResult
 type MunicipalityMatch = MunicipalityRef & MunicipalityFacts;
 
 async function matchMunicipalities(ctx: Ctx, q: string): Promise<MunicipalityMatch[]> {
+	// The register matches the query's sort key inside a name's: when no name of any
+	// municipality holds it (most questions), the register is not asked.
+	const key = germanSortKey(q);
+	if (key) {
+		const names = await municipalityNamesOf(ctx.db);
+		if (![...names.values()].some((m) => m.sortKey.includes(key))) return [];
+	}
 	const result = await listMunicipalities(ctx, parseMunicipalityFilter(new URLSearchParams({ q })));
 	return result.items.slice(0, 10).map((m) => ({
 		ags: m.ags,
@@ -641,17 +649,23 @@ function topicFieldNamesOf(db: Db) {
  * Every municipality's key and name, kept per content version (a change to a municipality bumps
  * it): a facet over hundreds of municipalities then needs no lookup of their names.
  */
+interface MunicipalityName extends MunicipalityRef {
+	/** The name's German sort key (what a name search compares). */
+	sortKey: string;
+}
+
 const municipalityNames = new WeakMap<
 	Db,
-	{ version: number; names: Promise<Map<number, MunicipalityRef>> }
+	{ version: number; names: Promise<Map<number, MunicipalityName>> }
 >();
 
-async function municipalityNamesOf(db: Db): Promise<Map<number, MunicipalityRef>> {
+async function municipalityNamesOf(db: Db): Promise<Map<number, MunicipalityName>> {
 	const version = await readContentVersion(db);
 	const cached = municipalityNames.get(db);
 	if (cached && cached.version === version) return cached.names;
 	const names = findAllMunicipalityNames(db).then(
-		(rows) => new Map(rows.map((row) => [row.id, { ags: row.ags, name: row.name }]))
+		(rows) =>
+			new Map(rows.map((row) => [row.id, { ags: row.ags, name: row.name, sortKey: row.name_sort }]))
 	);
 	municipalityNames.set(db, { version, names });
 	names.catch(() => {
@@ -678,7 +692,7 @@ async function buildFacets(
 	};
 	const byMunicipality = count(found.projects.map((p) => p.municipality_id));
 	const [nameOf, topicFields] = await Promise.all([
-		byMunicipality.length > 0 ? municipalityNamesOf(db) : new Map<number, MunicipalityRef>(),
+		byMunicipality.length > 0 ? municipalityNamesOf(db) : new Map<number, MunicipalityName>(),
 		topicFieldNamesOf(db)
 	]);
 	const topicName = new Map(topicFields.map((t) => [t.key, t.name]));
