@@ -250,10 +250,11 @@ describe('what is kept per content version', () => {
 	it('finds and labels a renamed municipality by its new name at once', async () => {
 		const before = await search(t.ctx(ANONYMOUS), { q: 'Wochenmarkt Seelbach' });
 		expect(before.hits.filter((hit) => hit.type === 'municipality')).toEqual([]);
-		await project('markt', coordinator, {
+		const gengenbach = Number(ids.gengenbach);
+		const markt = await project('markt', coordinator, {
 			title: 'Wochenmarkt digital',
 			summary: 'Standplätze für den Wochenmarkt online vergeben.',
-			municipalityId: ids.gengenbach
+			municipalityId: gengenbach
 		});
 		const named = await search(t.ctx(ANONYMOUS), { q: 'Wochenmarkt' });
 		expect(named.facets.municipality).toEqual([{ key: '08317038', label: 'Gengenbach', count: 1 }]);
@@ -261,7 +262,7 @@ describe('what is kept per content version', () => {
 		await t.db
 			.updateTable('municipality')
 			.set({ name: 'Seelbach', name_sort: germanSortKey('Seelbach') })
-			.where('id', '=', ids.gengenbach)
+			.where('id', '=', gengenbach)
 			.execute();
 		const renamed = await search(t.ctx(ANONYMOUS), { q: 'Wochenmarkt' });
 		expect(renamed.facets.municipality).toEqual([{ key: '08317038', label: 'Seelbach', count: 1 }]);
@@ -275,10 +276,10 @@ describe('what is kept per content version', () => {
 		await t.db
 			.updateTable('municipality')
 			.set({ name: 'Gengenbach', name_sort: germanSortKey('Gengenbach') })
-			.where('id', '=', ids.gengenbach)
+			.where('id', '=', gengenbach)
 			.execute();
 		expect((await search(t.ctx(ANONYMOUS), { q: 'Seelbach' })).hits).toEqual([]);
-		await deleteProject(t.ctx(coordinator), ids.markt);
+		await deleteProject(t.ctx(coordinator), markt);
 	});
 });
 
