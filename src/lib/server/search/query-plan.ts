@@ -259,53 +259,46 @@ export function scorePostings<T extends { term: string; ref_id: number; weight: 
 		}
 		slotOf[t]?.push({ slot, weight: row.weight });
 	}
-	const slotCount = slots.size;
+	// Sparse per record: most records hold one or two of a query's many terms.
+	const records = new Map<
+		number,
+		{ hit: T; slots: Map<number, { value: number; terms: number }> }
+	>();
+	const seen = new Set<number>();
 	const termCount = slotOf.length;
-	// Flat per record: its sums and term counts by slot, and which terms it was read with.
-	const recordOf = new Map<number, number>();
-	const firstHit: T[] = [];
-	const value: number[] = [];
-	const terms: number[] = [];
-	const seen: boolean[] = [];
 	for (const hit of hits) {
 		const t = termIndex.get(hit.term);
 		if (t === undefined) continue;
-		let r = recordOf.get(hit.ref_id);
-		if (r === undefined) {
-			r = firstHit.length;
-			recordOf.set(hit.ref_id, r);
-			firstHit.push(hit);
-			for (let i = 0; i < slotCount; i++) {
-				value.push(0);
-				terms.push(0);
-			}
-			for (let i = 0; i < termCount; i++) seen.push(false);
+		const key = hit.ref_id * termCount + t;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		let record = records.get(hit.ref_id);
+		if (!record) {
+			record = { hit, slots: new Map() };
+			records.set(hit.ref_id, record);
 		}
-		if (seen[r * termCount + t]) continue;
-		seen[r * termCount + t] = true;
 		for (const { slot, weight } of slotOf[t] ?? []) {
-			const at = r * slotCount + slot;
-			value[at] = (value[at] ?? 0) + weight * hit.weight;
-			terms[at] = (terms[at] ?? 0) + 1;
+			const sofar = record.slots.get(slot);
+			if (sofar) {
+				sofar.value += weight * hit.weight;
+				sofar.terms += 1;
+			} else record.slots.set(slot, { value: weight * hit.weight, terms: 1 });
 		}
 	}
 	const conceptCount = Math.max(0, ...conceptOfSlot.map((c) => c + 1));
 	const best: number[] = new Array<number>(conceptCount).fill(0);
 	const result = new Map<number, { score: number; hit: T }>();
-	firstHit.forEach((hit, r) => {
+	for (const [refId, record] of records) {
 		best.fill(0);
-		for (let slot = 0; slot < slotCount; slot++) {
-			const at = r * slotCount + slot;
-			const count = terms[at] ?? 0;
-			if (count === 0) continue;
+		for (const [slot, { value, terms }] of record.slots) {
 			const concept = conceptOfSlot[slot] ?? 0;
 			// Part of a phrase counts less than its share: "digital" alone is no "digitale Akte".
-			const credit = (value[at] ?? 0) * (count / (termsOfSlot[slot] ?? 1));
+			const credit = value * (terms / (termsOfSlot[slot] ?? 1));
 			if (credit > (best[concept] ?? 0)) best[concept] = credit;
 		}
 		let score = 0;
 		for (const v of best) score += v;
-		result.set(hit.ref_id, { score, hit });
-	});
+		result.set(refId, { score, hit: record.hit });
+	}
 	return result;
 }
