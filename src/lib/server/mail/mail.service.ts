@@ -31,7 +31,9 @@ import type { MailTransport, OutgoingMail } from './mail.transport';
 
 export const OUTBOX_DEFAULTS = {
 	/** Mails one worker claims per pass. */
-	batchSize: 20,
+	batchSize: 50,
+	/** Mails one worker has in flight at once (each SMTP connection of the pool carries one). */
+	concurrency: 8,
 	/**
 	 * How long a claim holds. A worker starts a send only while half of it remains, and the SMTP
 	 * timeouts are far shorter, so a live worker never loses a mail to another one.
@@ -120,6 +122,8 @@ export interface ProcessOutboxOptions {
 	batchSize?: number;
 	leaseSeconds?: number;
 	maxAttempts?: number;
+	/** Mails sent at the same time; 1 sends one after another. */
+	concurrency?: number;
 	log?: Logger;
 	/** Jitter source; tests pass a fixed one. */
 	random?: () => number;
@@ -178,6 +182,7 @@ export async function processOutbox(
 	const maxAttempts = options.maxAttempts ?? OUTBOX_DEFAULTS.maxAttempts;
 	const random = options.random ?? Math.random;
 	const log = options.log ?? logger();
+	const concurrency = options.concurrency ?? OUTBOX_DEFAULTS.concurrency;
 
 	const started = ctx.now();
 	const claimed = await claimDueMail(ctx.db, {
@@ -193,7 +198,7 @@ export async function processOutbox(
 		released: 0
 	};
 
-	for (const mail of claimed) {
+	const handle = async (mail: ClaimedMail): Promise<void> => {
 		const claim = { id: mail.id, attempt: mail.attempts };
 		const about = { mailId: mail.id, messageId: mail.message_id, attempt: mail.attempts };
 
@@ -203,12 +208,12 @@ export async function processOutbox(
 				result.failed += 1;
 				log.error(about, 'mail given up: last attempt was interrupted');
 			}
-			continue;
+			return;
 		}
 		if (ctx.now().getTime() - started.getTime() > leaseMs / 2) {
 			// A slow batch: give the rest back before another worker may take the claims over.
 			if (await releaseOutboxMail(ctx.db, claim)) result.released += 1;
-			continue;
+			return;
 		}
 
 		try {
@@ -229,15 +234,29 @@ export async function processOutbox(
 					log.warn({ ...about, reason, nextAttemptAt }, 'mail not sent, will retry');
 				}
 			}
-			continue;
+			return;
 		}
 
+		// Marked at once, mail by mail: the window in which a crash would send it again is the
+		// time of this one update, not the rest of the batch.
 		if (await markOutboxMailSent(ctx.db, claim, ctx.now().toISOString())) {
 			result.sent += 1;
 		} else {
 			log.warn(about, 'mail sent, but its claim had been taken over');
 		}
-	}
+	};
+
+	// Up to `concurrency` mails in flight (over the transport's pooled connections), oldest first.
+	let next = 0;
+	const lane = async () => {
+		while (next < claimed.length) {
+			const mail = claimed[next++];
+			if (mail) await handle(mail);
+		}
+	};
+	await Promise.all(
+		Array.from({ length: Math.max(1, Math.min(concurrency, claimed.length)) }, lane)
+	);
 	return result;
 }
 
