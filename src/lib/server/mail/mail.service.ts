@@ -21,9 +21,10 @@ import {
 	findOutboxMailByDedupeKey,
 	insertOutboxMail,
 	markOutboxMailFailed,
-	markOutboxMailSent,
+	markOutboxMailsSent,
 	releaseOutboxMail,
 	scheduleOutboxRetry,
+	type Claim,
 	type ClaimedMail
 } from './mail.repository';
 import { parseMailMessage, type MailMessageInput } from './mail.schema';
@@ -33,7 +34,7 @@ export const OUTBOX_DEFAULTS = {
 	/** Mails one worker claims per pass. */
 	batchSize: 50,
 	/** Mails one worker has in flight at once (each SMTP connection of the pool carries one). */
-	concurrency: 8,
+	concurrency: 4,
 	/**
 	 * How long a claim holds. A worker starts a send only while half of it remains, and the SMTP
 	 * timeouts are far shorter, so a live worker never loses a mail to another one.
@@ -168,6 +169,40 @@ export function describeSendError(error: unknown): string {
 }
 
 /**
+ * Records accepted mails as sent as soon as possible, by group commit: a mail accepted while no
+ * write is running is marked at once; mails accepted while one runs are marked together by the
+ * next. The window in which a crash would send a mail again is one such write, never the rest of
+ * the batch, and a busy worker needs one commit for several mails instead of one each.
+ */
+export function sentMarker(write: (claims: readonly Claim[]) => Promise<Set<number>>) {
+	let waiting: { claim: Claim; resolve: (ok: boolean) => void; reject: (e: unknown) => void }[] =
+		[];
+	let writing = false;
+	const flush = async () => {
+		writing = true;
+		while (waiting.length > 0) {
+			const group = waiting;
+			waiting = [];
+			try {
+				const marked = await write(group.map((entry) => entry.claim));
+				for (const entry of group) entry.resolve(marked.has(entry.claim.id));
+			} catch (error) {
+				for (const entry of group) entry.reject(error);
+			}
+		}
+		writing = false;
+	};
+	return {
+		mark(claim: Claim): Promise<boolean> {
+			return new Promise<boolean>((resolve, reject) => {
+				waiting.push({ claim, resolve, reject });
+				if (!writing) void flush();
+			});
+		}
+	};
+}
+
+/**
  * One pass over the outbox: claims due mails (and mails whose worker died), sends each through
  * `transport`, then marks it sent, schedules a retry, or — after `maxAttempts` — marks it failed.
  * Safe to run from several processes at once on PostgreSQL: a mail is claimed by one only.
@@ -198,6 +233,9 @@ export async function processOutbox(
 		released: 0
 	};
 
+	const marker = sentMarker((claims) =>
+		markOutboxMailsSent(ctx.db, claims, ctx.now().toISOString())
+	);
 	const handle = async (mail: ClaimedMail): Promise<void> => {
 		const claim = { id: mail.id, attempt: mail.attempts };
 		const about = { mailId: mail.id, messageId: mail.message_id, attempt: mail.attempts };
@@ -237,9 +275,7 @@ export async function processOutbox(
 			return;
 		}
 
-		// Marked at once, mail by mail: the window in which a crash would send it again is the
-		// time of this one update, not the rest of the batch.
-		if (await markOutboxMailSent(ctx.db, claim, ctx.now().toISOString())) {
+		if (await marker.mark(claim)) {
 			result.sent += 1;
 		} else {
 			log.warn(about, 'mail sent, but its claim had been taken over');

@@ -38,7 +38,7 @@ export interface SmtpTransportOptions {
 	 * the worker's lease. Milliseconds.
 	 */
 	timeouts?: { connection?: number; greeting?: number; socket?: number };
-	/** Open connections kept to the server; each carries one mail at a time. Default 8. */
+	/** Open connections kept to the server; each carries one mail at a time. Default 4. */
 	maxConnections?: number;
 }
 
@@ -55,7 +55,7 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
 		greetingTimeout: options.timeouts?.greeting ?? 15_000,
 		socketTimeout: options.timeouts?.socket ?? 60_000,
 		pool: true,
-		maxConnections: options.maxConnections ?? 8,
+		maxConnections: options.maxConnections ?? 4,
 		maxMessages: Infinity,
 		// Content is always given as strings; never let a value be read as a file or URL.
 		disableFileAccess: true,
