@@ -8,12 +8,13 @@
  *
  *   npm run bench:mail
  *   BENCH_MAILS=2000 BENCH_POSTGRES=0 npm run bench:mail
+ *   BENCH_MAIL_BATCH=100 BENCH_MAIL_CONCURRENCY=8 npm run bench:mail   other worker settings
  *
  * Exits 1 when a dialect sends fewer than 200 mails/s, or when the listener did not receive
  * every mail exactly once (by Message-ID). Results go to bench-results/mail.json.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
@@ -35,6 +36,9 @@ const FLOOR_PER_SECOND = 200;
 const MAILS = Number(process.env.BENCH_MAILS ?? 10_000);
 const DOMAIN = 'bench.drehscheibe.test';
 const silent = pino({ level: 'silent' });
+/** The worker's settings; by default the shipped ones (OUTBOX_DEFAULTS). */
+const BATCH = Number(process.env.BENCH_MAIL_BATCH ?? OUTBOX_DEFAULTS.batchSize);
+const CONCURRENCY = Number(process.env.BENCH_MAIL_CONCURRENCY ?? OUTBOX_DEFAULTS.concurrency);
 
 interface Result {
 	database: string;
@@ -42,6 +46,8 @@ interface Result {
 	seconds: number;
 	perSecond: number;
 	peakRssMiB: number;
+	/** CPU time of this process (worker, database client, nodemailer) per mail. */
+	cpuMsPerMail: number;
 	received: number;
 	distinctMessageIds: number;
 }
@@ -70,18 +76,30 @@ async function run(database: AppDatabase, smtp: SmtpListener): Promise<Result> {
 			}
 		});
 	}
-	const transport = createSmtpTransport({ url: smtp.url, from: `Drehscheibe <noreply@${DOMAIN}>` });
+	const transport = createSmtpTransport({
+		url: smtp.url,
+		from: `Drehscheibe <noreply@${DOMAIN}>`,
+		maxConnections: CONCURRENCY
+	});
 	const ctx = systemContext(database.db, 'bench:mail');
 	const started = performance.now();
+	const cpuBefore = process.cpuUsage();
 	try {
 		for (;;) {
-			const result = await processOutbox(ctx, transport, { log: silent });
+			const result = await processOutbox(ctx, transport, {
+				log: silent,
+				batchSize: BATCH,
+				concurrency: CONCURRENCY
+			});
 			if (result.claimed === 0) break;
 		}
 	} finally {
 		transport.close?.();
 	}
 	const seconds = (performance.now() - started) / 1000;
+	const cpu = process.cpuUsage(cpuBefore);
+	// Before the check below reads every received mail into memory.
+	const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 	const counts = await countOutboxMail(ctx);
 	if (counts.sent !== MAILS) throw new Error(`only ${counts.sent} of ${MAILS} marked sent`);
 	const received = smtp.messages();
@@ -95,7 +113,8 @@ async function run(database: AppDatabase, smtp: SmtpListener): Promise<Result> {
 		mails: MAILS,
 		seconds: Math.round(seconds * 100) / 100,
 		perSecond: Math.round(MAILS / seconds),
-		peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+		peakRssMiB,
+		cpuMsPerMail: Math.round(((cpu.user + cpu.system) / 1000 / MAILS) * 100) / 100,
 		received: received.length,
 		distinctMessageIds: ids.size
 	};
@@ -108,7 +127,8 @@ function report(result: Result): boolean {
 		result.distinctMessageIds === result.mails;
 	console.log(
 		`${result.database}: ${result.mails} mails in ${result.seconds} s = ${result.perSecond} mails/s ` +
-			`(floor ${FLOOR_PER_SECOND}), peak RSS ${result.peakRssMiB} MiB, received ${result.received}, ` +
+			`(floor ${FLOOR_PER_SECOND}), ${result.cpuMsPerMail} CPU ms/mail, peak RSS ${result.peakRssMiB} MiB, ` +
+			`received ${result.received}, ` +
 			`distinct Message-IDs ${result.distinctMessageIds} ${ok ? 'ok' : 'FAILED'}`
 	);
 	return ok;
@@ -116,7 +136,8 @@ function report(result: Result): boolean {
 
 async function main(): Promise<number> {
 	console.log(
-		`mail worker: batch ${OUTBOX_DEFAULTS.batchSize}, ${OUTBOX_DEFAULTS.concurrency} in flight, pooled SMTP`
+		`mail worker: batch ${BATCH}, ${CONCURRENCY} in flight over as many pooled SMTP connections; ` +
+			`load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs`
 	);
 	const smtp = new SmtpListener();
 	await smtp.start();
