@@ -18,6 +18,7 @@ import {
 	type World
 } from '../memberships/membership.test-support';
 import { createProject, updateProject } from '../projects';
+import { createProduct, updateProduct, type ProductInput } from '../solutions';
 import {
 	changeFollow,
 	countUnread,
@@ -497,5 +498,31 @@ describe('catalogue events', () => {
 		]);
 		// The author follows what they created.
 		expect((await listFollows(ctx)).map((f) => f.title)).toContain('Online-Terminvergabe');
+	});
+
+	it('tells followers of a product that it changed', async () => {
+		const editor = await member();
+		const follower = await member();
+		const input: ProductInput = {
+			name: 'Bürgerservice-Portal Test',
+			vendorName: 'Beispiel GmbH',
+			category: 'dms',
+			website: null,
+			isOpenSource: false,
+			licence: null,
+			operator: null,
+			descriptionMd: 'Online-Anträge'
+		};
+		const { id } = await createProduct(ctxOf(t.db, editor), input);
+		await followSubject(t.db, follower.personId, { type: 'product', id });
+		await updateProduct(ctxOf(t.db, editor), id, {
+			...input,
+			descriptionMd: 'Online-Anträge, jetzt mit Bezahlfunktion'
+		});
+		await fanOut();
+		expect((await notificationsOf(follower.personId)).map((n) => n.title)).toEqual([
+			'Lösung „Bürgerservice-Portal Test“ wurde aktualisiert'
+		]);
+		expect(await notificationsOf(editor.personId)).toEqual([]);
 	});
 });
