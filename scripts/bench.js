@@ -25,7 +25,8 @@
  * discarded load before each measurement (2), BENCH_CONNECTIONS (10), BENCH_MUNICIPALITIES
  * (1100), BENCH_TARGETS comma-separated target keys to measure only those (kommunen,
  * kommunen-page-6, kommunen-members, detail, home, healthz, projects-list, project-detail, projects-api,
- * search, search-member, search-api, similar, map, statistics, matrix, matrix-member, statistics-member, signin-load), BENCH_NETWORK=1 to
+ * search, search-member, search-api, similar, map, statistics, matrix, matrix-member, statistics-member,
+ * signin-load, mail), BENCH_NETWORK=1 to
  * configure the network with an imprint and a privacy notice as a public installation has,
  * BENCH_NODE_OPTIONS for the app server's NODE_OPTIONS (experiments: `--cpu-prof`,
  * `--require x.cjs`), BENCH_POSTGRES=0 to skip PostgreSQL, TEST_DATABASE_URL (the PostgreSQL
@@ -177,7 +178,22 @@ const catalogueWanted = () =>
 
 /** Scenarios beside the page targets, selectable in BENCH_TARGETS like them. */
 const SIGNIN_SCENARIO = 'signin-load';
-const SCENARIOS = [SIGNIN_SCENARIO];
+/** The mail worker's throughput (scripts/bench-mail.ts): 10,000 mails, at least 200/s. */
+const MAIL_SCENARIO = 'mail';
+const SCENARIOS = [SIGNIN_SCENARIO, MAIL_SCENARIO];
+
+/** Runs scripts/bench-mail.ts in its own process; answers a problem, or null. */
+function runMailBench() {
+	console.log('\nMail worker (scripts/bench-mail.ts):');
+	const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-mail.ts'], {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, BENCH_POSTGRES: postgresWanted ? '1' : '0' }
+	});
+	return result.status === 0
+		? null
+		: 'mail: the worker sent fewer than 200 mails/s or not every mail exactly once (bench-results/mail.json)';
+}
 
 // The sign-in scenario. The issue asks for 20 sign-ins per second; the pages are loaded at a
 // steady, moderate rate (far below what they can take), so that their latency shows waiting, not
@@ -1273,6 +1289,14 @@ function table(report) {
 }
 
 async function main() {
+	if (settings.targets.every((key) => key === MAIL_SCENARIO)) {
+		const problem = runMailBench();
+		if (problem) {
+			console.error(`\nFAILED:\n  - ${problem}`);
+			process.exitCode = 1;
+		}
+		return;
+	}
 	const started = new Date();
 	console.log(
 		`Drehscheibe benchmark: ${settings.municipalities} municipalities, ${settings.connections} connections, ` +
@@ -1425,6 +1449,10 @@ async function main() {
 	writeFileSync(path.join(root, 'bench-results', 'latest.md'), `${markdown}\n`);
 	console.log('Results written to bench-results/latest.json and latest.md');
 
+	if (settings.targets.includes(MAIL_SCENARIO)) {
+		const problem = runMailBench();
+		if (problem) problems.push(problem);
+	}
 	if (problems.length > 0) {
 		console.error(`\nFAILED:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
 		process.exitCode = 1;

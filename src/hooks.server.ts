@@ -17,6 +17,7 @@ import { isDomainError } from '$lib/server/errors';
 import { logger } from '$lib/server/log';
 import { startMaintenance } from '$lib/server/jobs/maintenance';
 import { mailTransportFromConfig, startMailWorker } from '$lib/server/mail';
+import { startNotificationWorker } from '$lib/server/notifications';
 import { readContentVersion } from '$lib/server/db/content-version';
 import { clientAddress } from '$lib/server/rate-limits';
 import { loggablePath } from '$lib/server/web/log-path';
@@ -32,6 +33,11 @@ export const init: ServerInit = async () => {
 		transport: mailTransportFromConfig(cfg, logger()),
 		intervalSeconds: cfg.mailWorkerIntervalSeconds
 	});
+	const notificationWorker = startNotificationWorker({
+		db: database.db,
+		origin: cfg.origin ?? `http://localhost:${process.env.PORT ?? '3000'}`,
+		intervalSeconds: cfg.mailWorkerIntervalSeconds
+	});
 	const maintenance = startMaintenance({
 		db: database.db,
 		auditRetentionDays: cfg.auditRetentionDays
@@ -40,8 +46,41 @@ export const init: ServerInit = async () => {
 	// this. The mail worker stops before the database closes; unsent mail waits in the outbox.
 	process.once('sveltekit:shutdown', (reason: string) => {
 		logger().info({ reason }, 'shutting down');
-		void Promise.all([mailWorker.stop(), maintenance.stop()]).then(stopApp);
+		void Promise.all([mailWorker.stop(), notificationWorker.stop(), maintenance.stop()]).then(
+			stopApp
+		);
 	});
+};
+
+/** Paths a form may be posted to from elsewhere: the token in the link is the authority. */
+const CROSS_SITE_FORM_PATHS = new Set(['/benachrichtigungen/abbestellen']);
+
+/**
+ * SvelteKit's origin check for form posts, kept in the hook so that one-click unsubscribe can be
+ * exempted (mail clients post it without an Origin header; decision 0027). Everything else: a
+ * form-encoded POST/PUT/PATCH/DELETE from another origin is refused with 403.
+ */
+const sameOriginForms: Handle = ({ event, resolve }) => {
+	const { request, url } = event;
+	const type = request.headers.get('content-type')?.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+	const isForm = [
+		'application/x-www-form-urlencoded',
+		'multipart/form-data',
+		'text/plain',
+		'application/x-sveltekit-formdata'
+	].includes(type);
+	if (
+		isForm &&
+		['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method) &&
+		request.headers.get('origin') !== url.origin &&
+		!CROSS_SITE_FORM_PATHS.has(url.pathname)
+	) {
+		const message = `Cross-site ${request.method} form submissions are forbidden`;
+		return request.headers.get('accept') === 'application/json'
+			? Response.json({ message }, { status: 403 })
+			: new Response(message, { status: 403 });
+	}
+	return resolve(event);
 };
 
 const requestContext: Handle = async ({ event, resolve }) => {
@@ -186,6 +225,7 @@ const i18n: Handle = ({ event, resolve }) =>
 	});
 
 export const handle = sequence(
+	sameOriginForms,
 	requestContext,
 	session,
 	securityHeaders,

@@ -2,6 +2,7 @@ import type { LayoutServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { canAdministrate } from '$lib/server/memberships';
 import { getNetworkSummary } from '$lib/server/network';
+import { countUnread } from '$lib/server/notifications';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const network = await getNetworkSummary(locals.ctx);
@@ -9,7 +10,12 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	return {
 		person:
 			actor.kind === 'person'
-				? { displayName: actor.displayName, canAdministrate: canAdministrate(actor) }
+				? {
+						displayName: actor.displayName,
+						canAdministrate: canAdministrate(actor),
+						// Per person and never cached: pages of signed-in people bypass the page cache.
+						unreadNotifications: await countUnread(locals.ctx)
+					}
 				: null,
 		locale: getLocale(),
 		path: url.pathname + url.search,

@@ -363,6 +363,17 @@ const TABLE: Record<string, Case[]> = {
 	],
 	'/api/v1/reuse-requests/[id]/transitions': [
 		{ path: '/api/v1/reuse-requests/1/transitions', method: 'POST', expect: everyone(401) }
+	],
+	// -- notifications: one's own centre and follows; the form endpoints take POST only --
+	'/benachrichtigungen': [{ path: '/benachrichtigungen', expect: SIGNED_IN }],
+	'/benachrichtigungen/gefolgt': [{ path: '/benachrichtigungen/gefolgt', expect: SIGNED_IN }],
+	'/benachrichtigungen/folgen': [{ path: '/benachrichtigungen/folgen', expect: everyone(405) }],
+	'/benachrichtigungen/einstellungen': [
+		{ path: '/benachrichtigungen/einstellungen', expect: everyone(405) }
+	],
+	// The unsubscribe link works without a session; a GET only shows the confirmation.
+	'/benachrichtigungen/abbestellen': [
+		{ path: '/benachrichtigungen/abbestellen?token=1.abc', expect: PUBLIC }
 	]
 };
 

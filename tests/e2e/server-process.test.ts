@@ -3,40 +3,19 @@
  * message and a non-zero exit; SIGTERM shuts down cleanly; a restart keeps the data and seeds
  * nothing twice.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, waitUntilReady } from './support/server';
+import { freePort, spawnServer, waitUntilReady } from './support/server';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const dataDirs: string[] = [];
 
 afterAll(() => {
 	for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Started {
-	child: ChildProcess;
-	output: () => string;
-	exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string>): Started {
-	let output = '';
-	const child = spawn(process.execPath, [path.join(root, 'build', 'index.js')], {
-		cwd: root,
-		env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', HOST: '127.0.0.1', ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const exited = new Promise<number | null>((resolve) =>
-		child.once('exit', (code) => resolve(code))
-	);
-	return { child, output: () => output, exited };
-}
+const startServer = spawnServer;
 
 function freshDataDir(): string {
 	const dir = mkdtempSync(path.join(tmpdir(), 'drehscheibe-process-'));

@@ -56,7 +56,10 @@ const server = new SMTPServer({
 	}
 });
 
-server.on('error', (error) => {
+server.on('error', (error: Error & { code?: string }) => {
+	// A client that goes away mid-session (a sender killed in the fault test) ends only its own
+	// connection; the listener stays.
+	if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return;
 	console.error('smtp listener:', error);
 	process.exit(1);
 });

@@ -1,5 +1,31 @@
 /** Starting the production server in browser and process tests: a free port, waiting until ready. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/** A production server process (`node build/index.js`) with exactly this environment. */
+export interface ServerProcess {
+	child: ChildProcess;
+	output: () => string;
+	exited: Promise<number | null>;
+}
+
+export function spawnServer(env: Record<string, string>): ServerProcess {
+	let output = '';
+	const child = spawn(process.execPath, [path.join(root, 'build', 'index.js')], {
+		cwd: root,
+		env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', HOST: '127.0.0.1', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
+	return { child, output: () => output, exited };
+}
 
 export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {

@@ -397,7 +397,16 @@ const columns = {
 	},
 	notification_event_subject: { event_id: true, subject_type: true, subject_id: true },
 	notification_event_recipient: { event_id: true, person_id: true, reason: true },
-	follow: { person_id: true, subject_type: true, subject_id: true, created_at: true }
+	follow: { person_id: true, subject_type: true, subject_id: true, created_at: true },
+	notification: {
+		id: true,
+		person_id: true,
+		event_id: true,
+		created_at: true,
+		read_at: true,
+		mailed_at: true
+	},
+	notification_preference: { person_id: true, mail_mode: true, updated_at: true }
 } satisfies ColumnsOf;
 
 const t = useTestDatabase();

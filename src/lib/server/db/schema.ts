@@ -704,6 +704,26 @@ export interface FollowTable {
 	created_at: CreatedAt;
 }
 
+/** One person's notification of one event (migration 0060, decision 0027). */
+export interface NotificationTable {
+	id: Generated<number>;
+	person_id: number;
+	event_id: number;
+	created_at: CreatedAt;
+	read_at: string | null;
+	/** When it went into a mail (per event or digest); null while not mailed. */
+	mailed_at: string | null;
+}
+
+export type NotificationMailMode = 'event' | 'daily' | 'weekly' | 'none';
+
+/** A person's choice of notification mails; no row means the default. */
+export interface NotificationPreferenceTable {
+	person_id: number;
+	mail_mode: NotificationMailMode;
+	updated_at: string;
+}
+
 export interface Database {
 	content_version: ContentVersionTable;
 	association: AssociationTable;
@@ -766,6 +786,9 @@ export interface Database {
 	notification_event_subject: NotificationEventSubjectTable;
 	notification_event_recipient: NotificationEventRecipientTable;
 	follow: FollowTable;
+	// -- 0060 (notifications) --
+	notification: NotificationTable;
+	notification_preference: NotificationPreferenceTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

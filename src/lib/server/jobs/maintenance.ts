@@ -9,6 +9,7 @@ import { systemContext, type Ctx } from '../context';
 import type { Db } from '../db';
 import { logger, type Logger } from '../log';
 import { purgeFinishedMail } from '../mail';
+import { purgeReadNotifications } from '../notifications';
 import { purgeExpiredRateLimits } from '../rate-limits';
 import { startLoop, type Loop } from './loop';
 
@@ -30,6 +31,7 @@ export function maintenanceTasks(options: MaintenanceOptions): MaintenanceTask[]
 		{ name: 'account_tokens', run: purgeExpiredAccountTokens },
 		{ name: 'rate_limits', run: purgeExpiredRateLimits },
 		{ name: 'mail', run: purgeFinishedMail },
+		{ name: 'notifications', run: purgeReadNotifications },
 		{ name: 'audit', run: (ctx) => purgeAuditEvents(ctx, options.auditRetentionDays) }
 	];
 }

@@ -328,7 +328,10 @@ describe('leases', () => {
 				advance(200_000);
 			}
 		};
-		expect(await processOutbox(ctx(), slow, options({ leaseSeconds: 300 }))).toEqual({
+		// One at a time, so that the clock moves between the sends (lanes check the same rule).
+		expect(
+			await processOutbox(ctx(), slow, options({ leaseSeconds: 300, concurrency: 1 }))
+		).toEqual({
 			claimed: 3,
 			sent: 1,
 			retried: 0,
@@ -382,6 +385,42 @@ describe('two workers on two connections', () => {
 		second = await openSecondConnection(t.database);
 	});
 	afterAll(() => second.close());
+
+	it('has several mails in flight at once and marks each sent as soon as it was accepted', async () => {
+		for (let i = 0; i < 12; i++) await enqueue({ subject: `Nachricht ${i}` });
+		let inFlight = 0;
+		let most = 0;
+		const sentBeforeStart: number[] = [];
+		const counting: MailTransport = {
+			name: 'counting',
+			async send(mail) {
+				const sent = await t.db
+					.selectFrom('mail_outbox')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.where('status', '=', 'sent')
+					.executeTakeFirstOrThrow();
+				sentBeforeStart.push(Number(sent.n));
+				inFlight += 1;
+				most = Math.max(most, inFlight);
+				try {
+					await transport.send(mail);
+				} finally {
+					inFlight -= 1;
+				}
+			}
+		};
+		expect(await processOutbox(ctx(), counting, options({ concurrency: 4 }))).toEqual({
+			claimed: 12,
+			sent: 12,
+			retried: 0,
+			failed: 0,
+			released: 0
+		});
+		expect(most).toBe(4);
+		// The last sends of the batch started after earlier ones were already recorded as sent.
+		expect(Math.max(...sentBeforeStart)).toBeGreaterThan(0);
+		expect(await receivedMessageIds()).toHaveLength(12);
+	});
 
 	it('never claim the same mail', async () => {
 		for (let i = 0; i < 40; i++) await enqueue({ subject: `Nachricht ${i}` });

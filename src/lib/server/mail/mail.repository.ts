@@ -158,6 +158,28 @@ export function markOutboxMailSent(db: Db, claim: Claim, sentAt: string): Promis
 	);
 }
 
+/**
+ * Marks several claimed mails sent in one statement (one commit): the ids whose claim still held
+ * come back; a claim taken over meanwhile (attempt number changed) is left alone.
+ */
+export async function markOutboxMailsSent(
+	db: Db,
+	claims: readonly Claim[],
+	sentAt: string
+): Promise<Set<number>> {
+	if (claims.length === 0) return new Set();
+	const rows = await db
+		.updateTable('mail_outbox')
+		.set({ status: 'sent', sent_at: sentAt, locked_until: null, last_error: null })
+		.where('status', '=', 'sending')
+		.where((eb) =>
+			eb.or(claims.map((c) => eb.and([eb('id', '=', c.id), eb('attempts', '=', c.attempt)])))
+		)
+		.returning('id')
+		.execute();
+	return new Set(rows.map((row) => row.id));
+}
+
 export function scheduleOutboxRetry(
 	db: Db,
 	claim: Claim,

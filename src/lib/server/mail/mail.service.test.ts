@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeSendError, messageIdDomain, newMessageId, retryDelayMs } from './mail.service';
+import {
+	describeSendError,
+	messageIdDomain,
+	newMessageId,
+	retryDelayMs,
+	sentMarker
+} from './mail.service';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -60,5 +66,35 @@ describe('describeSendError', () => {
 
 	it('cuts very long answers', () => {
 		expect(describeSendError(new Error('x'.repeat(5000)))).toHaveLength(1000);
+	});
+});
+
+describe('sentMarker', () => {
+	it('marks the first mail at once and those accepted meanwhile together, answering each', async () => {
+		const writes: number[][] = [];
+		let release: () => void = () => {};
+		const marker = sentMarker(async (claims) => {
+			writes.push(claims.map((c) => c.id));
+			if (writes.length === 1) await new Promise<void>((resolve) => (release = resolve));
+			// Mail 3's claim was taken over meanwhile.
+			return new Set(claims.map((c) => c.id).filter((id) => id !== 3));
+		});
+		const first = marker.mark({ id: 1, attempt: 1 });
+		const second = marker.mark({ id: 2, attempt: 1 });
+		const third = marker.mark({ id: 3, attempt: 2 });
+		release();
+		expect(await Promise.all([first, second, third])).toEqual([true, true, false]);
+		expect(writes).toEqual([[1], [2, 3]]);
+	});
+
+	it('rejects the marks of a failed write, and keeps working', async () => {
+		let fail = true;
+		const marker = sentMarker((claims) => {
+			if (fail) return Promise.reject(new Error('database gone'));
+			return Promise.resolve(new Set(claims.map((c) => c.id)));
+		});
+		await expect(marker.mark({ id: 1, attempt: 1 })).rejects.toThrow('database gone');
+		fail = false;
+		expect(await marker.mark({ id: 2, attempt: 1 })).toBe(true);
 	});
 });

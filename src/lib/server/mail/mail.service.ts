@@ -21,9 +21,10 @@ import {
 	findOutboxMailByDedupeKey,
 	insertOutboxMail,
 	markOutboxMailFailed,
-	markOutboxMailSent,
+	markOutboxMailsSent,
 	releaseOutboxMail,
 	scheduleOutboxRetry,
+	type Claim,
 	type ClaimedMail
 } from './mail.repository';
 import { parseMailMessage, type MailMessageInput } from './mail.schema';
@@ -31,7 +32,9 @@ import type { MailTransport, OutgoingMail } from './mail.transport';
 
 export const OUTBOX_DEFAULTS = {
 	/** Mails one worker claims per pass. */
-	batchSize: 20,
+	batchSize: 50,
+	/** Mails one worker has in flight at once (each SMTP connection of the pool carries one). */
+	concurrency: 4,
 	/**
 	 * How long a claim holds. A worker starts a send only while half of it remains, and the SMTP
 	 * timeouts are far shorter, so a live worker never loses a mail to another one.
@@ -120,6 +123,8 @@ export interface ProcessOutboxOptions {
 	batchSize?: number;
 	leaseSeconds?: number;
 	maxAttempts?: number;
+	/** Mails sent at the same time; 1 sends one after another. */
+	concurrency?: number;
 	log?: Logger;
 	/** Jitter source; tests pass a fixed one. */
 	random?: () => number;
@@ -164,6 +169,40 @@ export function describeSendError(error: unknown): string {
 }
 
 /**
+ * Records accepted mails as sent as soon as possible, by group commit: a mail accepted while no
+ * write is running is marked at once; mails accepted while one runs are marked together by the
+ * next. The window in which a crash would send a mail again is one such write, never the rest of
+ * the batch, and a busy worker needs one commit for several mails instead of one each.
+ */
+export function sentMarker(write: (claims: readonly Claim[]) => Promise<Set<number>>) {
+	let waiting: { claim: Claim; resolve: (ok: boolean) => void; reject: (e: unknown) => void }[] =
+		[];
+	let writing = false;
+	const flush = async () => {
+		writing = true;
+		while (waiting.length > 0) {
+			const group = waiting;
+			waiting = [];
+			try {
+				const marked = await write(group.map((entry) => entry.claim));
+				for (const entry of group) entry.resolve(marked.has(entry.claim.id));
+			} catch (error) {
+				for (const entry of group) entry.reject(error);
+			}
+		}
+		writing = false;
+	};
+	return {
+		mark(claim: Claim): Promise<boolean> {
+			return new Promise<boolean>((resolve, reject) => {
+				waiting.push({ claim, resolve, reject });
+				if (!writing) void flush();
+			});
+		}
+	};
+}
+
+/**
  * One pass over the outbox: claims due mails (and mails whose worker died), sends each through
  * `transport`, then marks it sent, schedules a retry, or — after `maxAttempts` — marks it failed.
  * Safe to run from several processes at once on PostgreSQL: a mail is claimed by one only.
@@ -178,6 +217,7 @@ export async function processOutbox(
 	const maxAttempts = options.maxAttempts ?? OUTBOX_DEFAULTS.maxAttempts;
 	const random = options.random ?? Math.random;
 	const log = options.log ?? logger();
+	const concurrency = options.concurrency ?? OUTBOX_DEFAULTS.concurrency;
 
 	const started = ctx.now();
 	const claimed = await claimDueMail(ctx.db, {
@@ -193,7 +233,10 @@ export async function processOutbox(
 		released: 0
 	};
 
-	for (const mail of claimed) {
+	const marker = sentMarker((claims) =>
+		markOutboxMailsSent(ctx.db, claims, ctx.now().toISOString())
+	);
+	const handle = async (mail: ClaimedMail): Promise<void> => {
 		const claim = { id: mail.id, attempt: mail.attempts };
 		const about = { mailId: mail.id, messageId: mail.message_id, attempt: mail.attempts };
 
@@ -203,12 +246,12 @@ export async function processOutbox(
 				result.failed += 1;
 				log.error(about, 'mail given up: last attempt was interrupted');
 			}
-			continue;
+			return;
 		}
 		if (ctx.now().getTime() - started.getTime() > leaseMs / 2) {
 			// A slow batch: give the rest back before another worker may take the claims over.
 			if (await releaseOutboxMail(ctx.db, claim)) result.released += 1;
-			continue;
+			return;
 		}
 
 		try {
@@ -229,15 +272,27 @@ export async function processOutbox(
 					log.warn({ ...about, reason, nextAttemptAt }, 'mail not sent, will retry');
 				}
 			}
-			continue;
+			return;
 		}
 
-		if (await markOutboxMailSent(ctx.db, claim, ctx.now().toISOString())) {
+		if (await marker.mark(claim)) {
 			result.sent += 1;
 		} else {
 			log.warn(about, 'mail sent, but its claim had been taken over');
 		}
-	}
+	};
+
+	// Up to `concurrency` mails in flight (over the transport's pooled connections), oldest first.
+	let next = 0;
+	const lane = async () => {
+		while (next < claimed.length) {
+			const mail = claimed[next++];
+			if (mail) await handle(mail);
+		}
+	};
+	await Promise.all(
+		Array.from({ length: Math.max(1, Math.min(concurrency, claimed.length)) }, lane)
+	);
 	return result;
 }
 

@@ -38,9 +38,15 @@ export interface SmtpTransportOptions {
 	 * the worker's lease. Milliseconds.
 	 */
 	timeouts?: { connection?: number; greeting?: number; socket?: number };
+	/** Open connections kept to the server; each carries one mail at a time. Default 4. */
+	maxConnections?: number;
 }
 
-/** SMTP via nodemailer; one connection per mail, so a restarted server needs no reconnect logic. */
+/**
+ * SMTP via nodemailer with a pool of connections that are reused from mail to mail (no TCP and
+ * TLS handshake per mail). A connection the server dropped (restart, idle timeout) fails only the
+ * mail on it, which is retried; the pool opens a fresh connection for the next one.
+ */
 export function createSmtpTransport(options: SmtpTransportOptions): MailTransport {
 	const url = new URL(options.url);
 	const transporter = nodemailer.createTransport({
@@ -48,6 +54,9 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
 		connectionTimeout: options.timeouts?.connection ?? 15_000,
 		greetingTimeout: options.timeouts?.greeting ?? 15_000,
 		socketTimeout: options.timeouts?.socket ?? 60_000,
+		pool: true,
+		maxConnections: options.maxConnections ?? 4,
+		maxMessages: Infinity,
 		// Content is always given as strings; never let a value be read as a file or URL.
 		disableFileAccess: true,
 		disableUrlAccess: true

@@ -38,6 +38,7 @@ export function startMailWorker(options: MailWorkerOptions): Loop {
 		batchSize,
 		leaseSeconds: options.leaseSeconds,
 		maxAttempts: options.maxAttempts,
+		concurrency: options.concurrency,
 		random: options.random,
 		log
 	};

@@ -11,6 +11,7 @@ import type { ProjectRevisionAction, ProjectTable } from '../db/schema';
 import { forbidden, invalid, notFound, type FieldErrors } from '../errors';
 import { germanSortKey } from '../text/sort-key';
 import { canWrite } from '../auth/auth.policy';
+import { publishProjectNews } from './project.notify';
 import {
 	canCreateProjectFor,
 	canEditProject,
@@ -290,6 +291,16 @@ function projectColumns(input: ProjectInput) {
 	} satisfies Partial<Record<keyof ProjectTable, unknown>>;
 }
 
+function newsOf(input: ProjectInput) {
+	return {
+		title: input.title,
+		status: input.status,
+		visibility: input.visibility,
+		municipalityId: input.municipalityId,
+		topicFieldKey: input.topicFieldKey
+	};
+}
+
 async function writeParts(db: Db, projectId: number, input: ProjectInput): Promise<void> {
 	await replacePartners(db, projectId, input.partnerMunicipalityIds);
 	await replaceTags(db, projectId, input.tags);
@@ -343,6 +354,10 @@ export async function createProject(
 			action: options.action ?? 'created',
 			changes: diffProjectValues(null, input)
 		});
+		// Imports and demo records are no news.
+		if ((options.action ?? 'created') === 'created' && !options.isDemo) {
+			await publishProjectNews(db, ctx, { id, ...newsOf(input) }, { kind: 'created' });
+		}
 		return { id };
 	});
 }
@@ -411,5 +426,14 @@ export async function updateProject(ctx: Ctx, id: number, raw: ProjectInputRaw):
 			action: 'updated',
 			changes
 		});
+		await publishProjectNews(
+			db,
+			ctx,
+			{ id, ...newsOf(input) },
+			{
+				kind: 'updated',
+				before: { status: state.values.status, visibility: state.values.visibility }
+			}
+		);
 	});
 }

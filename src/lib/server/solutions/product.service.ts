@@ -2,6 +2,7 @@
  * Products of the solutions register: adding and editing them (a shared register), deleting and
  * restoring (the coordination), the list at /loesungen and the options of product pickers.
  */
+import { publishEvent } from '../notifications/publish';
 import { indexProduct } from '../search/search.indexer';
 import type { Ctx } from '../context';
 import { inTransaction, type Db } from '../db';
@@ -123,6 +124,18 @@ export async function updateProduct(ctx: Ctx, id: number, input: ProductInput): 
 			updated_at: ctx.now().toISOString()
 		});
 		await indexProduct(db, id);
+		if (row.deleted_at === null) {
+			// Followers of the product learn that its facts changed (decision 0027).
+			await publishEvent(db, {
+				kind: 'product_updated',
+				actorPersonId: ctx.actor.kind === 'person' ? ctx.actor.personId : null,
+				audience: 'public',
+				title: `Lösung „${values.name}“ wurde aktualisiert`,
+				url: `/loesungen/${id}`,
+				subjects: [{ type: 'product', id }],
+				occurredAt: ctx.now()
+			});
+		}
 	});
 }
 

@@ -3,6 +3,7 @@ import { getMunicipality } from '$lib/server/municipalities';
 import { listDataSources } from '$lib/server/network';
 import { emptyProjectFilter, listProjects } from '$lib/server/projects';
 import { orHttpError } from '$lib/server/web/http-errors';
+import { followState } from '$lib/server/notifications';
 
 // A fact sheet needs no JavaScript; without it the page carries no script and can be cached
 // for anonymous visitors (decision 0012).
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		municipality,
 		projects,
+		following: await followState(locals.ctx, `municipality:${municipality.ags}`),
 		licence: sources.find((source) => source.topic === 'municipality_register') ?? null
 	};
 };

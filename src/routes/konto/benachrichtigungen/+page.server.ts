@@ -6,10 +6,15 @@ import {
 	updateNotificationSettings
 } from '$lib/server/people';
 import { isDomainError } from '$lib/server/errors';
+import { getMailMode } from '$lib/server/notifications';
 import { orHttpError } from '$lib/server/web/http-errors';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	return { settings: await orHttpError(getNotificationSettings(locals.ctx)) };
+export const load: PageServerLoad = async ({ locals, url }) => {
+	return {
+		settings: await orHttpError(getNotificationSettings(locals.ctx)),
+		mailMode: await orHttpError(getMailMode(locals.ctx)),
+		mailStatus: url.searchParams.get('zustellung')
+	};
 };
 
 export const actions: Actions = {

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getProductReuseSummary } from '$lib/server/reuse';
 import { adoptProduct, getProductPage, restoreProduct } from '$lib/server/solutions';
 import { orHttpError } from '$lib/server/web/http-errors';
+import { followState } from '$lib/server/notifications';
 import { formFailure } from '$lib/server/web/form-failure';
 import { formText } from '$lib/server/web/form-data';
 import { productIdOf } from '../product-form';
@@ -25,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		product,
 		reuse,
+		following: await followState(locals.ctx, `product:${product.id}`),
 		notice: NOTICES.find((n) => n === notice) ?? null
 	};
 };

@@ -3,6 +3,7 @@ import { findSimilarProjects } from '$lib/server/search';
 import { listProjectAttachments } from '$lib/server/attachments';
 import { getProject } from '$lib/server/projects';
 import { getProjectReuseSummary } from '$lib/server/reuse';
+import { followState } from '$lib/server/notifications';
 import { orHttpError } from '$lib/server/web/http-errors';
 
 // A profile page needs no JavaScript; it prints as a one-page profile.
@@ -10,14 +11,15 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const project = await orHttpError(getProject(locals.ctx, Number(params.id)));
-	const [attachments, reuse, similar] = await Promise.all([
+	const [attachments, reuse, similar, following] = await Promise.all([
 		listProjectAttachments(locals.ctx, project.id),
 		getProjectReuseSummary(locals.ctx, project.id),
 		findSimilarProjects(locals.ctx, {
 			title: project.title,
 			summary: project.summary,
 			excludeId: project.id
-		})
+		}),
+		followState(locals.ctx, `project:${project.id}`)
 	]);
 	const saved = url.searchParams.get('gespeichert');
 	return {
@@ -26,6 +28,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canEditAttachments: attachments.canEdit,
 		reuse,
 		similar,
+		following,
 		saved: saved === 'kurz' ? 'quick' : saved === '1' ? 'full' : null
 	};
 };
