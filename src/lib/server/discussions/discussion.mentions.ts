@@ -37,24 +37,26 @@ function occurrencesInLine(line: string, offset: number): Occurrence[] {
 		const at = (match.index ?? 0) + (match[1] ?? '').length;
 		let rest = line.slice(at + 1);
 		let covered = 0;
-		const words: string[] = [];
+		let prefix = '';
 		const names: { name: string; length: number }[] = [];
-		while (words.length < MAX_WORDS) {
+		for (let count = 0; count < MAX_WORDS; count++) {
 			const word = WORD.exec(rest);
 			if (!word) break;
-			// A name does not end in a dot or hyphen ("Danke @Anna." is Anna).
+			// A name does not end in a dot or hyphen ("Danke @Anna." is Anna), but "Dr." inside one may.
 			const clean = word[0].replace(/[.'’-]+$/u, '');
 			if (clean === '') break;
-			words.push(clean);
-			names.push({ name: words.join(' '), length: covered + clean.length });
+			names.push({ name: prefix + clean, length: covered + clean.length });
+			prefix += word[0];
 			covered += word[0].length;
 			rest = rest.slice(word[0].length);
 			const space = /^ +/.exec(rest);
-			if (!space || words.length >= MAX_WORDS) break;
+			if (!space) break;
+			prefix += ' ';
 			covered += space[0].length;
 			rest = rest.slice(space[0].length);
 		}
-		if (names.length > 0) found.push({ at: offset + at, names: names.reverse() });
+		names.reverse();
+		if (names.length > 0) found.push({ at: offset + at, names });
 	}
 	return found;
 }
