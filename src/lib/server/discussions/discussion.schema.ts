@@ -77,7 +77,7 @@ export const DiscussionListFilterSchema = z.object({
 	kind: z.enum(DISCUSSION_KINDS).nullish().catch(null),
 	page: z.coerce.number().int().min(1).max(10_000).catch(1)
 });
-export type DiscussionListFilterInput = z.input<typeof DiscussionListFilterSchema>;
+export type DiscussionListFilterInput = Partial<z.input<typeof DiscussionListFilterSchema>>;
 
 // One helper for every module: the first problem per field, as INVALID.
 export { parseOrInvalid } from '../reuse/reuse.schema';
