@@ -755,7 +755,11 @@ export interface DiscussionReportTable {
 	post_id: number;
 	reporter_person_id: number | null;
 	reason: string;
-	status: ColumnType<DiscussionReportStatus, DiscussionReportStatus | undefined, DiscussionReportStatus>;
+	status: ColumnType<
+		DiscussionReportStatus,
+		DiscussionReportStatus | undefined,
+		DiscussionReportStatus
+	>;
 	decided_by_person_id: number | null;
 	decided_at: string | null;
 	created_at: string;
