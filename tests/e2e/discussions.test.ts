@@ -188,7 +188,7 @@ describe('discussions', () => {
 
 		await signInAs(page, reader);
 		await visit(page, threadPath);
-		await page.getByText('Melden', { exact: true }).click();
+		await clickAndCheck(page, 'Melden');
 		await page.getByLabel('Grund der Meldung').fill('Werbung');
 		await clickAndCheck(page, 'Meldung senden', 'button');
 		expect(

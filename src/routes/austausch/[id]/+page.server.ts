@@ -32,7 +32,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			? await quoteForReply(locals.ctx, id, Number(quoted))
 			: '';
 	const notice = url.searchParams.get('hinweis');
-	return { discussion, quote, notice: NOTICES.find((n) => n === notice) ?? null };
+	const reported = url.searchParams.get('melden');
+	return {
+		discussion,
+		quote,
+		reportPostId: reported && /^[0-9]{1,16}$/.test(reported) ? Number(reported) : null,
+		notice: NOTICES.find((n) => n === notice) ?? null
+	};
 };
 
 /** Back to the post with a notice: `/austausch/1?seite=2#beitrag-5` gains `hinweis=…`. */
