@@ -16,6 +16,9 @@
  * (100,000) projects and BENCH_PRODUCTS (5,000) products, bulk-inserted, and 40 topics of the
  * adoption matrix (each theme by its name and tags, and one per further tag; three products each).
  *
+ * With BENCH_DISCUSSION=1 it also adds one discussion thread with 2,000 replies
+ * (scripts/bench-discussion.ts).
+ *
  * Prints one JSON line with what the benchmark needs (counts, a sample AGS, the sign-in people,
  * the catalogue's sample project and list filter).
  */
@@ -29,6 +32,7 @@ import { registerSource, syntheticRegister } from '../tests/support/factories';
 import { rebuildSearchIndex } from '../src/lib/server/search';
 import { createTopic } from '../src/lib/server/overview';
 import { seedBenchCatalogue, THEMES, type BenchCatalogue } from './bench-catalogue';
+import { seedBenchDiscussion } from './bench-discussion';
 
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
@@ -66,6 +70,7 @@ const wholeNumber = (name: string, fallback: number): number => {
 	return value;
 };
 const withCatalogue = process.env.BENCH_CATALOGUE === '1';
+const withDiscussion = process.env.BENCH_DISCUSSION === '1';
 const projectCount = wholeNumber('BENCH_PROJECTS', 100_000);
 const productCount = wholeNumber('BENCH_PRODUCTS', 5_000);
 
@@ -227,6 +232,8 @@ try {
 		if (database.dialect === 'postgres') await sql`vacuum analyze`.execute(database.db);
 	}
 
+	const discussion = withDiscussion ? await seedBenchDiscussion(database.db, now) : undefined;
+
 	// A detail page with peers (same association) exercises the second query of the detail route.
 	const sample =
 		register.find((entry, i) => entry.association !== null && i > count / 2) ?? register[0];
@@ -246,6 +253,7 @@ try {
 				password: SIGNIN_PASSWORD
 			},
 			catalogue,
+			discussion,
 			database: database.describe
 		})
 	);

@@ -26,7 +26,7 @@
  * (1100), BENCH_TARGETS comma-separated target keys to measure only those (kommunen,
  * kommunen-page-6, kommunen-members, detail, home, healthz, projects-list, project-detail, projects-api,
  * search, search-member, search-api, similar, map, statistics, matrix, matrix-member, statistics-member,
- * signin-load, mail), BENCH_NETWORK=1 to
+ * discussion, discussion-last, signin-load, mail), BENCH_NETWORK=1 to
  * configure the network with an imprint and a privacy notice as a public installation has,
  * BENCH_NODE_OPTIONS for the app server's NODE_OPTIONS (experiments: `--cpu-prof`,
  * `--require x.cjs`), BENCH_POSTGRES=0 to skip PostgreSQL, TEST_DATABASE_URL (the PostgreSQL
@@ -171,8 +171,29 @@ const TARGETS = [
 		path: '/uebersicht/statistik',
 		catalogue: true,
 		asMember: true
+	},
+	// A discussion thread with 2,000 replies (seeded only when one of these is selected), as a
+	// signed-in member reads it: the opening post, 50 replies a page, stored rendered HTML (issue
+	// floor: p99 < 150 ms). The first page and the last (page 40).
+	{
+		key: 'discussion',
+		label: '/austausch/<id> (2,000 replies, page 1, signed in)',
+		path: '/austausch/:discussionId',
+		discussion: true,
+		asMember: true,
+		maxP99Ms: 150
+	},
+	{
+		key: 'discussion-last',
+		label: '/austausch/<id>?seite=40 (last page, signed in)',
+		path: '/austausch/:discussionId?seite=40',
+		discussion: true,
+		asMember: true,
+		maxP99Ms: 150
 	}
 ];
+const discussionWanted = () =>
+	TARGETS.some((target) => target.discussion && settings.targets.includes(target.key));
 const catalogueWanted = () =>
 	TARGETS.some((target) => target.catalogue && settings.targets.includes(target.key));
 
@@ -352,10 +373,16 @@ function freePort() {
 }
 
 /** One GET on 127.0.0.1, with the benchmark's headers. */
-function get(port, pathName) {
+function get(port, pathName, headers = {}) {
 	return new Promise((resolve, reject) => {
 		const request = http.get(
-			{ host: HOST, port, path: pathName, headers: REQUEST_HEADERS, agent: false },
+			{
+				host: HOST,
+				port,
+				path: pathName,
+				headers: { ...REQUEST_HEADERS, ...headers },
+				agent: false
+			},
 			(response) => {
 				const chunks = [];
 				response.on('data', (chunk) => chunks.push(chunk));
@@ -472,6 +499,7 @@ async function seed(dataDir, databaseUrl) {
 			BENCH_MUNICIPALITIES: String(settings.municipalities),
 			BENCH_NETWORK: settings.configuredNetwork ? '1' : '0',
 			BENCH_CATALOGUE: catalogueWanted() ? '1' : '0',
+			BENCH_DISCUSSION: discussionWanted() ? '1' : '0',
 			...(process.env.BENCH_PROJECTS ? { BENCH_PROJECTS: process.env.BENCH_PROJECTS } : {}),
 			...(process.env.BENCH_PRODUCTS ? { BENCH_PRODUCTS: process.env.BENCH_PRODUCTS } : {}),
 			...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {})
@@ -1039,6 +1067,9 @@ function appTargets(seeded) {
 	const catalogue = seeded.catalogue;
 	return TARGETS.filter((target) => settings.targets.includes(target.key)).map((target) => {
 		let pathName = target.path.replace(':ags', seeded.sampleAgs);
+		if (seeded.discussion) {
+			pathName = pathName.replace(':discussionId', String(seeded.discussion.id));
+		}
 		if (catalogue) {
 			pathName = pathName
 				.replace(':projectId', String(catalogue.sampleProjectId))
@@ -1054,10 +1085,10 @@ function appTargets(seeded) {
 }
 
 /** Checks once that each target answers 200 with what a user expects, before loading it. */
-async function preflight(port, targets) {
+async function preflight(port, targets, memberHeaders) {
 	const bytes = {};
 	for (const target of targets) {
-		const response = await get(port, target.path);
+		const response = await get(port, target.path, target.asMember ? memberHeaders : {});
 		if (response.status !== 200) throw new Error(`GET ${target.path} answered ${response.status}`);
 		if (target.rows) {
 			// Each listed municipality links to its detail page; nothing else on the list does.
@@ -1074,6 +1105,11 @@ async function preflight(port, targets) {
 					`GET ${target.path} lists ${rows} projects, expected ${target.projectRows}`
 				);
 			}
+		}
+		if (target.discussion) {
+			// The opening post and a full page of 50 replies, each an article with its anchor.
+			const posts = response.text.match(/<article[^>]* id="beitrag-\d+"/g)?.length ?? 0;
+			if (posts !== 51) throw new Error(`GET ${target.path} shows ${posts} posts, expected 51`);
 		}
 		if (target.json) JSON.parse(response.text);
 		bytes[target.key] = response.bytes;
@@ -1104,7 +1140,10 @@ async function prepareApp(name, dataDir, databaseUrl) {
 	}
 	const app = await startApp(dataDir, databaseUrl);
 	const targets = appTargets(seeded);
-	const bytes = await preflight(app.port, targets);
+	const memberHeaders = targets.some((target) => target.asMember)
+		? { cookie: await memberCookie(app.port, seeded.signIn) }
+		: {};
+	const bytes = await preflight(app.port, targets, memberHeaders);
 	return { seeded, app, targets, bytes };
 }
 

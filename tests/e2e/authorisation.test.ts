@@ -277,6 +277,46 @@ const TABLE: Record<string, Case[]> = {
 			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 'hidden' }
 		}
 	],
+	// -- discussions --
+	// For members and the coordination; a thread attached to a subject follows the subject's
+	// visibility (a draft of another municipality: 404).
+	'/austausch': [
+		{ path: '/austausch', expect: SIGNED_IN },
+		{ path: '/austausch?bezug=project:{publicProject}', expect: SIGNED_IN },
+		{ path: '/austausch?bezug=product:{product}', expect: SIGNED_IN },
+		{
+			path: '/austausch?bezug=project:{draftOther}',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 200 }
+		}
+	],
+	'/austausch/neu': [
+		{ path: '/austausch/neu', expect: SIGNED_IN },
+		{ path: '/austausch/neu?bezug=product:{product}&art=frage', expect: SIGNED_IN },
+		{ path: '/austausch/neu?bezug=project:{draftOwn}', expect: SIGNED_IN },
+		{
+			path: '/austausch/neu?bezug=project:{draftOther}',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 200 }
+		}
+	],
+	'/austausch/[id]': [
+		{
+			path: '/austausch/999999999',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 'hidden' }
+		}
+	],
+	'/austausch/[id]/beitraege/[postId]/bearbeiten': [
+		{
+			path: '/austausch/999999999/beitraege/999999999/bearbeiten',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 'hidden' }
+		}
+	],
+	'/austausch/[id]/beitraege/[postId]/verlauf': [
+		{
+			path: '/austausch/999999999/beitraege/999999999/verlauf',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 'hidden' }
+		}
+	],
+	'/verwaltung/meldungen': [{ path: '/verwaltung/meldungen', expect: COORDINATOR_ONLY }],
 	// -- attachments --
 	// A project's files follow the project: hidden (404) from whoever may not see it.
 	'/projekte/[id]/anhaenge': [
@@ -374,6 +414,16 @@ const TABLE: Record<string, Case[]> = {
 	// The unsubscribe link works without a session; a GET only shows the confirmation.
 	'/benachrichtigungen/abbestellen': [
 		{ path: '/benachrichtigungen/abbestellen?token=1.abc', expect: PUBLIC }
+	],
+	'/api/v1/discussions': [{ path: '/api/v1/discussions', expect: API_SIGNED_IN }],
+	'/api/v1/discussions/[id]': [
+		{
+			path: '/api/v1/discussions/999999999',
+			expect: { anonymous: 401, member: 'hidden', admin: 'hidden', coordinator: 'hidden' }
+		}
+	],
+	'/api/v1/discussions/[id]/posts': [
+		{ path: '/api/v1/discussions/1/posts', method: 'POST', expect: everyone(401) }
 	]
 };
 

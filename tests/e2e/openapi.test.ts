@@ -236,11 +236,14 @@ describe('real answers match the document', () => {
 	it('every documented GET, with the demo and test data', async () => {
 		const tokenList = await call('/api/v1/tokens', { token: tokens.read });
 		ids.token = ((await tokenList.json()) as { items: { id: number }[] }).items[0]!.id;
+		const discussions = await call('/api/v1/discussions', { token: tokens.read });
+		const discussionId = ((await discussions.json()) as { items: { id: number }[] }).items[0]!.id;
 		const idFor: Record<string, number> = {
 			'/api/v1/projects/{id}': ids.project,
 			'/api/v1/solutions/{id}': ids.product,
 			'/api/v1/adoptions/{id}': ids.adoption,
-			'/api/v1/reuse-requests/{id}': ids.reuseRequest
+			'/api/v1/reuse-requests/{id}': ids.reuseRequest,
+			'/api/v1/discussions/{id}': discussionId
 		};
 		// Endpoints that need a parameter to answer 200.
 		const requiredQuery: Record<string, string> = {
@@ -264,7 +267,7 @@ describe('real answers match the document', () => {
 		}
 		expect(checked.length).toBeGreaterThanOrEqual(12);
 		// Lists with content: the checks above ran on real items, not on empty pages.
-		for (const list of ['projects', 'solutions', 'adoptions', 'reuse-requests']) {
+		for (const list of ['projects', 'solutions', 'adoptions', 'reuse-requests', 'discussions']) {
 			const page = (await (await call(`/api/v1/${list}`, { token: tokens.read })).json()) as {
 				items: unknown[];
 			};

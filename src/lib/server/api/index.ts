@@ -36,3 +36,10 @@ export {
 	transitionReuseRequestForApi
 } from './reuse-request.service';
 export { openApiDocument } from './openapi';
+export {
+	DiscussionListQuerySchema,
+	DiscussionQuerySchema,
+	getDiscussionForApi,
+	listDiscussionsForApi,
+	replyToDiscussionForApi
+} from './discussion.api';

@@ -18,6 +18,14 @@ import {
 	SolutionPatchSchema
 } from './api.input';
 import {
+	DiscussionListQuerySchema,
+	DiscussionPageSchema,
+	DiscussionQuerySchema,
+	DiscussionReplyBodySchema,
+	DiscussionReplyCreatedSchema,
+	DiscussionSchema
+} from './discussion.api';
+import {
 	AdoptionListQuerySchema,
 	API_PAGE_SIZE_MAX,
 	ProjectListQuerySchema,
@@ -74,6 +82,9 @@ const OUTPUT_SCHEMAS = {
 	AuditEventPage: AuditEventPageSchema,
 	SearchResult: SearchResultSchema,
 	SimilarPage: SimilarPageSchema,
+	DiscussionPage: DiscussionPageSchema,
+	Discussion: DiscussionSchema,
+	DiscussionReplyCreated: DiscussionReplyCreatedSchema,
 	Error: ErrorSchema
 } as const;
 
@@ -84,7 +95,8 @@ const INPUT_SCHEMAS = {
 	SolutionPatch: SolutionPatchSchema,
 	AdoptionInput: AdoptionBodySchema,
 	ReuseRequestInput: ReuseRequestBodySchema,
-	ReuseRequestTransition: ReuseTransitionBodySchema
+	ReuseRequestTransition: ReuseTransitionBodySchema,
+	DiscussionReply: DiscussionReplyBodySchema
 } as const;
 
 export type SchemaName = keyof typeof OUTPUT_SCHEMAS | keyof typeof INPUT_SCHEMAS;
@@ -434,6 +446,42 @@ function paths(): Record<string, Record<string, JsonObject>> {
 				errors: [404]
 			})
 		},
+		'/api/v1/discussions': {
+			get: operation({
+				operationId: 'listDiscussions',
+				summary: 'Discussion threads the caller may read, latest activity first (30 a page)',
+				tag: 'discussions',
+				access: 'signed-in',
+				parameters: queryParameters(DiscussionListQuerySchema),
+				responses: { 200: ['One page of threads', 'DiscussionPage'] },
+				errors: [404]
+			})
+		},
+		'/api/v1/discussions/{id}': {
+			get: operation({
+				operationId: 'getDiscussion',
+				summary: 'One thread with its opening post and one page of replies',
+				tag: 'discussions',
+				access: 'signed-in',
+				parameters: [pathId('Discussion id'), ...queryParameters(DiscussionQuerySchema)],
+				responses: { 200: ['The thread', 'Discussion'] },
+				errors: [404]
+			})
+		},
+		'/api/v1/discussions/{id}/posts': {
+			post: operation({
+				operationId: 'replyToDiscussion',
+				summary: 'Reply to a thread',
+				description:
+					'Members of a municipality with a confirmed address and the coordination; rate-limited per person.',
+				tag: 'discussions',
+				access: 'write',
+				parameters: [pathId('Discussion id')],
+				body: 'DiscussionReply',
+				responses: { 201: ['The new reply', 'DiscussionReplyCreated'] },
+				errors: [404, 429]
+			})
+		},
 		'/api/v1/reuse-requests/{id}/transitions': {
 			post: operation({
 				operationId: 'transitionReuseRequest',
@@ -561,6 +609,7 @@ export function openApiDocument(origin: string): JsonObject {
 			{ name: 'solutions' },
 			{ name: 'adoptions' },
 			{ name: 'reuse requests' },
+			{ name: 'discussions' },
 			{ name: 'municipalities' },
 			{ name: 'search' },
 			{ name: 'account' },

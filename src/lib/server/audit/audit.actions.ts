@@ -35,7 +35,9 @@ export const AUDIT_ACTIONS = {
 	'account.created': 'Konto angelegt',
 	'account.exported': 'Kontodaten exportiert',
 	'account.deleted': 'Konto gelöscht',
-	'audit.purged': 'Alte Protokolleinträge gelöscht'
+	'audit.purged': 'Alte Protokolleinträge gelöscht',
+	'discussion.post_hidden': 'Beitrag im Austausch ausgeblendet',
+	'discussion.report_dismissed': 'Meldung eines Beitrags zurückgewiesen'
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -407,6 +407,51 @@ const columns = {
 		mailed_at: true
 	},
 	notification_preference: { person_id: true, mail_mode: true, updated_at: true }
+	discussion: {
+		id: true,
+		kind: true,
+		title: true,
+		domain_id: true,
+		subject_type: true,
+		subject_id: true,
+		author_person_id: true,
+		accepted_post_id: true,
+		reply_count: true,
+		last_post_at: true,
+		created_at: true,
+		is_demo: true
+	},
+	discussion_post: {
+		id: true,
+		discussion_id: true,
+		author_person_id: true,
+		is_opening: true,
+		body_source: true,
+		body_html: true,
+		edited_at: true,
+		hidden_at: true,
+		hidden_reason: true,
+		hidden_by_person_id: true,
+		created_at: true
+	},
+	discussion_post_revision: {
+		id: true,
+		post_id: true,
+		body_source: true,
+		body_html: true,
+		written_at: true,
+		replaced_at: true
+	},
+	discussion_report: {
+		id: true,
+		post_id: true,
+		reporter_person_id: true,
+		reason: true,
+		status: true,
+		decided_by_person_id: true,
+		decided_at: true,
+		created_at: true
+	}
 } satisfies ColumnsOf;
 
 const t = useTestDatabase();

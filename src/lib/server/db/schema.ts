@@ -722,6 +722,65 @@ export interface NotificationPreferenceTable {
 	person_id: number;
 	mail_mode: NotificationMailMode;
 	updated_at: string;
+/** Discussion threads (decision 0026): a category (domain) or an attached subject. */
+export const DISCUSSION_KINDS = ['discussion', 'question'] as const;
+export type DiscussionKind = (typeof DISCUSSION_KINDS)[number];
+
+export interface DiscussionTable {
+	id: Generated<number>;
+	kind: DiscussionKind;
+	title: string;
+	domain_id: number | null;
+	/** project, product, idea or event; null with subject_id for a thread in a category. */
+	subject_type: string | null;
+	subject_id: number | null;
+	author_person_id: number | null;
+	accepted_post_id: number | null;
+	reply_count: ColumnType<number, number | undefined, number>;
+	last_post_at: string;
+	created_at: CreatedAt;
+	is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface DiscussionPostTable {
+	id: Generated<number>;
+	discussion_id: number;
+	author_person_id: number | null;
+	is_opening: ColumnType<boolean, boolean | undefined, boolean>;
+	body_source: string;
+	body_html: string;
+	edited_at: string | null;
+	hidden_at: string | null;
+	hidden_reason: string | null;
+	hidden_by_person_id: number | null;
+	created_at: string;
+}
+
+export interface DiscussionPostRevisionTable {
+	id: Generated<number>;
+	post_id: number;
+	body_source: string;
+	body_html: string;
+	written_at: string;
+	replaced_at: string;
+}
+
+export const DISCUSSION_REPORT_STATUSES = ['open', 'dismissed', 'hidden'] as const;
+export type DiscussionReportStatus = (typeof DISCUSSION_REPORT_STATUSES)[number];
+
+export interface DiscussionReportTable {
+	id: Generated<number>;
+	post_id: number;
+	reporter_person_id: number | null;
+	reason: string;
+	status: ColumnType<
+		DiscussionReportStatus,
+		DiscussionReportStatus | undefined,
+		DiscussionReportStatus
+	>;
+	decided_by_person_id: number | null;
+	decided_at: string | null;
+	created_at: string;
 }
 
 export interface Database {
@@ -789,6 +848,11 @@ export interface Database {
 	// -- 0060 (notifications) --
 	notification: NotificationTable;
 	notification_preference: NotificationPreferenceTable;
+	// -- 0050 (discussions) --
+	discussion: DiscussionTable;
+	discussion_post: DiscussionPostTable;
+	discussion_post_revision: DiscussionPostRevisionTable;
+	discussion_report: DiscussionReportTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -153,6 +153,20 @@ describe('demo catalogue', () => {
 		]);
 		expect(requests).toHaveLength(catalogue.reuseRequests.length);
 
+		// The demo threads of the exchange, one question answered.
+		const threads = await t.db
+			.selectFrom('discussion')
+			.select(['title', 'kind', 'subject_type', 'reply_count', 'accepted_post_id', 'is_demo'])
+			.orderBy('id')
+			.execute();
+		expect(threads.map((d) => [d.kind, d.subject_type, d.reply_count, d.is_demo])).toEqual([
+			['question', 'product', 2, true],
+			['question', 'product', 1, true],
+			['discussion', 'project', 1, true],
+			['discussion', null, 0, true]
+		]);
+		expect(threads[0]?.accepted_post_id).not.toBeNull();
+
 		const again = await seedDatabase(systemContext(t.db, 'test'), 'demo', data);
 		expect(again.status).toBe('already-seeded');
 		const count = await t.db

@@ -317,7 +317,7 @@ export async function seedDemoCatalogue(
 }
 
 /** A demo person acting through a service, as if signed in (the reuse services need a person). */
-async function demoPersonActor(tx: Db, personId: number): Promise<PersonActor> {
+export async function demoPersonActor(tx: Db, personId: number): Promise<PersonActor> {
 	const person = await tx
 		.selectFrom('person')
 		.select(['id', 'display_name', 'is_coordinator'])

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { listSubjectDiscussions } from '$lib/server/discussions';
 import { getProductReuseSummary } from '$lib/server/reuse';
 import { adoptProduct, getProductPage, restoreProduct } from '$lib/server/solutions';
 import { orHttpError } from '$lib/server/web/http-errors';
@@ -22,11 +23,13 @@ function idOf(param: string): number {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const product = await orHttpError(getProductPage(locals.ctx, idOf(params.id)));
 	const reuse = await getProductReuseSummary(locals.ctx, idOf(params.id));
+	const discussions = await listSubjectDiscussions(locals.ctx, { type: 'product', id: product.id });
 	const notice = url.searchParams.get('hinweis');
 	return {
 		product,
 		reuse,
 		following: await followState(locals.ctx, `product:${product.id}`),
+		discussions,
 		notice: NOTICES.find((n) => n === notice) ?? null
 	};
 };

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { findSimilarProjects } from '$lib/server/search';
 import { listProjectAttachments } from '$lib/server/attachments';
+import { listSubjectDiscussions } from '$lib/server/discussions';
 import { getProject } from '$lib/server/projects';
 import { getProjectReuseSummary } from '$lib/server/reuse';
 import { followState } from '$lib/server/notifications';
@@ -11,9 +12,10 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const project = await orHttpError(getProject(locals.ctx, Number(params.id)));
-	const [attachments, reuse, similar, following] = await Promise.all([
+	const [attachments, reuse, discussions, similar, following] = await Promise.all([
 		listProjectAttachments(locals.ctx, project.id),
 		getProjectReuseSummary(locals.ctx, project.id),
+		listSubjectDiscussions(locals.ctx, { type: 'project', id: project.id }),
 		findSimilarProjects(locals.ctx, {
 			title: project.title,
 			summary: project.summary,
@@ -27,6 +29,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		attachments: attachments.attachments,
 		canEditAttachments: attachments.canEdit,
 		reuse,
+		discussions,
 		similar,
 		following,
 		saved: saved === 'kurz' ? 'quick' : saved === '1' ? 'full' : null

@@ -27,6 +27,7 @@ import * as m0021 from './2026_12_03_0021_overview';
 import * as m0022 from './2026_12_03_0022_statistics_indexes';
 import * as m0023 from './2026_12_04_0023_notification_event';
 import * as m0060 from './2026_12_04_0060_notifications';
+import * as m0050 from './2026_12_04_0050_discussion';
 
 export const migrations: Record<string, Migration> = {
 	'2026_11_25_0001_municipality_register': m0001,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_03_0022_statistics_indexes': m0022,
 	'2026_12_04_0023_notification_event': m0023,
 	'2026_12_04_0060_notifications': m0060
+	'2026_12_04_0050_discussion': m0050
 };
