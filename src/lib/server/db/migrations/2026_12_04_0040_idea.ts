@@ -18,9 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('municipality_id', 'integer', (c) =>
 			c.notNull().references('municipality.id').onDelete('cascade')
 		)
-		.addColumn('author_person_id', 'integer', (c) =>
-			c.references('person.id').onDelete('set null')
-		)
+		.addColumn('author_person_id', 'integer', (c) => c.references('person.id').onDelete('set null'))
 		.addColumn('status', 'text', (c) => c.notNull().defaultTo('new'))
 		.addColumn('project_id', 'integer', (c) =>
 			c.unique().references('project.id').onDelete('set null')

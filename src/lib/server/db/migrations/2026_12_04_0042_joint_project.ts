@@ -1,5 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import { createdAtColumn, dateType, idColumn, timestampType } from '../migration-helpers';
+import {
+	addContentVersionTriggers,
+	createdAtColumn,
+	dateType,
+	idColumn,
+	isPostgres,
+	timestampType
+} from '../migration-helpers';
 
 /**
  * The parts of a joint project (a catalogue project that came from an idea): milestones with a
@@ -35,9 +42,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('project_id', 'integer', (c) =>
 			c.notNull().references('project.id').onDelete('cascade')
 		)
-		.addColumn('author_person_id', 'integer', (c) =>
-			c.references('person.id').onDelete('set null')
-		)
+		.addColumn('author_person_id', 'integer', (c) => c.references('person.id').onDelete('set null'))
 		.addColumn('body_md', 'text', (c) => c.notNull())
 		.addColumn('created_at', timestampType(db), (c) => c.notNull())
 		.execute();
@@ -59,9 +64,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('created_at', timestampType(db), createdAtColumn(db))
 		.addPrimaryKeyConstraint('project_member_pk', ['project_id', 'person_id'])
 		.execute();
+	// They show on project pages, which visitors may see from the page cache; so does the title of
+	// the idea a project came from.
+	await addContentVersionTriggers(db, [
+		'project_milestone',
+		'project_update',
+		'project_member',
+		'idea'
+	]);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+	if (isPostgres(db)) {
+		await sql`drop trigger idea_content_version on idea`.execute(db);
+	} else {
+		for (const event of ['insert', 'update', 'delete']) {
+			await sql`drop trigger ${sql.raw(`idea_content_version_${event}`)}`.execute(db);
+		}
+	}
 	await db.schema.dropTable('project_member').execute();
 	await db.schema.dropTable('project_update').execute();
 	await db.schema.dropTable('project_milestone').execute();
