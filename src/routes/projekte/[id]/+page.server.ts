@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { findSimilarProjects } from '$lib/server/search';
 import { listProjectAttachments } from '$lib/server/attachments';
+import { getJointProject } from '$lib/server/ideas';
 import { getProject } from '$lib/server/projects';
 import { getProjectReuseSummary } from '$lib/server/reuse';
 import { orHttpError } from '$lib/server/web/http-errors';
@@ -10,14 +11,15 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const project = await orHttpError(getProject(locals.ctx, Number(params.id)));
-	const [attachments, reuse, similar] = await Promise.all([
+	const [attachments, reuse, similar, joint] = await Promise.all([
 		listProjectAttachments(locals.ctx, project.id),
 		getProjectReuseSummary(locals.ctx, project.id),
 		findSimilarProjects(locals.ctx, {
 			title: project.title,
 			summary: project.summary,
 			excludeId: project.id
-		})
+		}),
+		getJointProject(locals.ctx, project.id)
 	]);
 	const saved = url.searchParams.get('gespeichert');
 	return {
@@ -26,6 +28,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canEditAttachments: attachments.canEdit,
 		reuse,
 		similar,
+		joint,
 		saved: saved === 'kurz' ? 'quick' : saved === '1' ? 'full' : null
 	};
 };
