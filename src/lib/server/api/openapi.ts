@@ -51,6 +51,7 @@ import {
 	SimilarApiQuerySchema,
 	SimilarPageSchema
 } from '../search/search.api';
+import { IdeaListQuerySchema, IdeaListSchema, IdeaSchema } from '../ideas/idea.api';
 
 type JsonObject = Record<string, unknown>;
 
@@ -74,6 +75,8 @@ const OUTPUT_SCHEMAS = {
 	AuditEventPage: AuditEventPageSchema,
 	SearchResult: SearchResultSchema,
 	SimilarPage: SimilarPageSchema,
+	Idea: IdeaSchema,
+	IdeaList: IdeaListSchema,
 	Error: ErrorSchema
 } as const;
 
@@ -434,6 +437,27 @@ function paths(): Record<string, Record<string, JsonObject>> {
 				errors: [404]
 			})
 		},
+		'/api/v1/ideas': {
+			get: operation({
+				operationId: 'listIdeas',
+				summary: 'The idea pool (members only), with support counts',
+				tag: 'ideas',
+				access: 'signed-in',
+				parameters: queryParameters(IdeaListQuerySchema),
+				responses: { 200: ['All ideas in the chosen order', 'IdeaList'] }
+			})
+		},
+		'/api/v1/ideas/{id}': {
+			get: operation({
+				operationId: 'getIdea',
+				summary: 'One idea with its supporters and history (members only)',
+				tag: 'ideas',
+				access: 'signed-in',
+				parameters: [pathId('Idea id')],
+				responses: { 200: ['The idea', 'Idea'] },
+				errors: [404]
+			})
+		},
 		'/api/v1/reuse-requests/{id}/transitions': {
 			post: operation({
 				operationId: 'transitionReuseRequest',
@@ -561,6 +585,7 @@ export function openApiDocument(origin: string): JsonObject {
 			{ name: 'solutions' },
 			{ name: 'adoptions' },
 			{ name: 'reuse requests' },
+			{ name: 'ideas' },
 			{ name: 'municipalities' },
 			{ name: 'search' },
 			{ name: 'account' },
