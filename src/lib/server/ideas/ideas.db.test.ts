@@ -550,7 +550,9 @@ describe('injection', () => {
 			for (const html of [idea.problemHtml, idea.solutionHtml, idea.benefitHtml]) {
 				// Whatever stays is text (escaped) or an allowlisted tag without handlers or scripts.
 				for (const tag of html.match(/<[^>]*>/g) ?? []) {
-					expect(tag).toMatch(/^<\/?(p|a|br|strong|em|code|pre|table|tbody|thead|tr|td|th)(\s+(href|rel)="[^"]*")*\s*\/?>$/);
+					expect(tag).toMatch(
+						/^<\/?(p|a|br|strong|em|code|pre|table|tbody|thead|tr|td|th)(\s+(href|rel)="[^"]*")*\s*\/?>$/
+					);
 					expect(tag).not.toMatch(/javascript:|data:|\son\w+=/i);
 				}
 			}
