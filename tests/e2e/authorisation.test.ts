@@ -382,6 +382,9 @@ const TABLE: Record<string, Case[]> = {
 	],
 	'/api/v1/reuse-requests': [{ path: '/api/v1/reuse-requests', expect: API_SIGNED_IN }],
 	'/api/v1/ideas': [{ path: '/api/v1/ideas', expect: API_SIGNED_IN }],
+	'/api/v1/ideas/similar': [
+		{ path: '/api/v1/ideas/similar?title=Testidee', expect: API_SIGNED_IN }
+	],
 	'/api/v1/ideas/[id]': [
 		{ path: '/api/v1/ideas/{idea}', expect: API_SIGNED_IN },
 		{

@@ -171,8 +171,26 @@ describe('idea pool', () => {
 	}, 240_000);
 });
 
-describe('idea pool against injection', () => {
+describe('idea pool with JavaScript', () => {
 	const session = useBrowser({ javaScriptEnabled: true });
+
+	it('shows similar ideas while an idea is typed', async () => {
+		const stamp = Date.now().toString(36);
+		const person = await createTestPerson({
+			email: `tippen-${stamp}@kehl.example`,
+			displayName: 'Tina Tippt',
+			memberships: [{ ags: KEHL, role: 'member' }]
+		});
+		const existing = `Friedhofsverwaltung digital ${stamp}`;
+		await createTestIdea({ ags: LAHR, title: existing });
+		const { page } = session;
+		await signInAs(page, person);
+		await visit(page, '/ideen/neu');
+		await page.getByLabel('Titel').fill('Friedhofsverwaltung für alle');
+		const found = page.getByRole('region', { name: 'Ähnliche Ideen im Pool' });
+		await found.getByRole('link', { name: existing }).waitFor();
+		await expectNoAxeViolations(page);
+	});
 
 	it('renders the XSS corpus harmless in every text field of ideas and joint projects', async () => {
 		const stamp = Date.now().toString(36);

@@ -51,7 +51,13 @@ import {
 	SimilarApiQuerySchema,
 	SimilarPageSchema
 } from '../search/search.api';
-import { IdeaListQuerySchema, IdeaListSchema, IdeaSchema } from '../ideas/idea.api';
+import {
+	IdeaListQuerySchema,
+	IdeaListSchema,
+	IdeaSchema,
+	SimilarIdeasQuerySchema,
+	SimilarIdeasSchema
+} from '../ideas/idea.api';
 
 type JsonObject = Record<string, unknown>;
 
@@ -77,6 +83,7 @@ const OUTPUT_SCHEMAS = {
 	SimilarPage: SimilarPageSchema,
 	Idea: IdeaSchema,
 	IdeaList: IdeaListSchema,
+	SimilarIdeas: SimilarIdeasSchema,
 	Error: ErrorSchema
 } as const;
 
@@ -445,6 +452,16 @@ function paths(): Record<string, Record<string, JsonObject>> {
 				access: 'signed-in',
 				parameters: queryParameters(IdeaListQuerySchema),
 				responses: { 200: ['All ideas in the chosen order', 'IdeaList'] }
+			})
+		},
+		'/api/v1/ideas/similar': {
+			get: operation({
+				operationId: 'findSimilarIdeas',
+				summary: 'Open ideas like a draft title and problem (members only)',
+				tag: 'ideas',
+				access: 'signed-in',
+				parameters: queryParameters(SimilarIdeasQuerySchema),
+				responses: { 200: ['The closest open ideas', 'SimilarIdeas'] }
 			})
 		},
 		'/api/v1/ideas/{id}': {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context';
 import { IDEA_STATUSES } from '../db/schema';
 import { notFound } from '../errors';
-import { getIdea, listIdeas } from './idea.service';
+import { findSimilarToDraft, getIdea, listIdeas } from './idea.service';
 import { findIdea } from './idea.repository';
 import { IDEA_SORTS } from './idea.schema';
 
@@ -122,4 +122,32 @@ export async function ideaForApi(ctx: Ctx, idParam: string): Promise<z.output<ty
 		})),
 		history: view.history
 	};
+}
+
+/** The query of `GET /api/v1/ideas/similar`: a draft's title and problem. */
+export const SimilarIdeasQuerySchema = z
+	.object({
+		title: z.string().trim().max(300, 'too_long').default(''),
+		problem: z.string().trim().max(2000, 'too_long').default('')
+	})
+	.strict();
+
+export const SimilarIdeasSchema = z.strictObject({
+	items: z.array(
+		z.strictObject({
+			id: Id,
+			title: z.string(),
+			status: z.enum(IDEA_STATUSES),
+			url: z.string().meta({ description: 'Path of the idea page' })
+		})
+	)
+});
+
+/** Open ideas like a draft, for the idea form while it is typed (catalogue projects: `/similar`). */
+export async function similarIdeasForApi(
+	ctx: Ctx,
+	query: z.output<typeof SimilarIdeasQuerySchema>
+): Promise<z.output<typeof SimilarIdeasSchema>> {
+	const { ideas } = await findSimilarToDraft(ctx, query, { projects: false });
+	return { items: ideas };
 }

@@ -259,16 +259,17 @@ export interface SimilarIdea {
 	url: string;
 }
 
-/** "Das gibt es schon": catalogue projects and open ideas like the draft. */
+/** "Das gibt es schon": catalogue projects (unless left out) and open ideas like the draft. */
 export async function findSimilarToDraft(
 	ctx: Ctx,
-	draft: { title: string; problem: string }
+	draft: { title: string; problem: string },
+	options: { projects?: boolean } = {}
 ): Promise<{ projects: SimilarProject[]; ideas: SimilarIdea[] }> {
 	assertCanSeeIdeas(ctx.actor);
 	const title = draft.title.slice(0, 300);
 	const problem = draft.problem.slice(0, 2000);
 	const [projects, texts] = await Promise.all([
-		findSimilarProjects(ctx, { title, summary: problem }),
+		options.projects === false ? [] : findSimilarProjects(ctx, { title, summary: problem }),
 		listOpenIdeaTexts(ctx.db)
 	]);
 	const byId = new Map(texts.map((t) => [t.id, t]));

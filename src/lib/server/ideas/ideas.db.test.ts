@@ -36,6 +36,7 @@ import {
 	openRound,
 	postProgressUpdate,
 	setMember,
+	similarIdeasForApi,
 	supportIdea,
 	updateMilestone,
 	withdrawSupport
@@ -202,6 +203,15 @@ describe('posting', () => {
 			problem: ''
 		});
 		expect(none.ideas).toEqual([]);
+		// The same for the form while it is typed, without asking the catalogue.
+		const api = await similarIdeasForApi(ctx(lahrMember), {
+			title: 'Terminvergabe für das Standesamt',
+			problem: ''
+		});
+		expect(api.items.map((i) => i.title)).toContain('Online-Terminvergabe im Bürgerbüro');
+		expect(
+			(await errorOf(similarIdeasForApi(ctx(outsider), { title: 'x', problem: '' }))).code
+		).toBe('NOT_FOUND');
 	});
 });
 

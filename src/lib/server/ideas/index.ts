@@ -35,7 +35,12 @@ export {
 } from './joint-project.service';
 export { canSeeIdeas, IDEA_TRANSITIONS, isReasonRequired } from './idea.policy';
 export { IDEA_LIMITS, IDEA_SORTS, type IdeaSort } from './idea.schema';
-export { ideaForApi, listIdeasForApi } from './idea.api';
+export {
+	ideaForApi,
+	listIdeasForApi,
+	SimilarIdeasQuerySchema,
+	similarIdeasForApi
+} from './idea.api';
 export {
 	IDEA_STATUSES,
 	MILESTONE_STATUSES,
