@@ -22,6 +22,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testServer } from './support/test-server';
 import { createTestProduct, createTestProject } from './support/catalogue';
 import { createTestAttachment } from './support/attachments';
+import { createTestIdea } from './support/ideas';
 import { createTestPerson, type TestPerson } from './support/people';
 
 type Outcome = number | 'signin' | 'hidden' | 'forbidden';
@@ -317,6 +318,31 @@ const TABLE: Record<string, Case[]> = {
 		}
 	],
 	'/verwaltung/meldungen': [{ path: '/verwaltung/meldungen', expect: COORDINATOR_ONLY }],
+	// -- ideas and joint projects (decision 0025) --
+	// Members' content: every signed-in person of a municipality and the coordination.
+	'/ideen': [{ path: '/ideen', expect: SIGNED_IN }],
+	'/ideen/neu': [{ path: '/ideen/neu', expect: SIGNED_IN }],
+	'/ideen/[id]': [
+		{ path: '/ideen/{idea}', expect: SIGNED_IN },
+		{
+			path: '/ideen/999999999',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 'hidden' }
+		}
+	],
+	'/ideen/runden': [{ path: '/ideen/runden', expect: SIGNED_IN }],
+	'/ideen/runden/[id]': [
+		{
+			path: '/ideen/runden/999999999',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 'hidden' }
+		}
+	],
+	// Only for projects that came from an idea, for the lead's people and the coordination.
+	'/projekte/[id]/gemeinsam': [
+		{
+			path: '/projekte/{publicProject}/gemeinsam',
+			expect: { anonymous: 'signin', member: 'hidden', admin: 'hidden', coordinator: 'hidden' }
+		}
+	],
 	// -- attachments --
 	// A project's files follow the project: hidden (404) from whoever may not see it.
 	'/projekte/[id]/anhaenge': [
@@ -395,6 +421,17 @@ const TABLE: Record<string, Case[]> = {
 		{ path: '/api/v1/adoptions/1', method: 'DELETE', expect: everyone(401) }
 	],
 	'/api/v1/reuse-requests': [{ path: '/api/v1/reuse-requests', expect: API_SIGNED_IN }],
+	'/api/v1/ideas': [{ path: '/api/v1/ideas', expect: API_SIGNED_IN }],
+	'/api/v1/ideas/similar': [
+		{ path: '/api/v1/ideas/similar?title=Testidee', expect: API_SIGNED_IN }
+	],
+	'/api/v1/ideas/[id]': [
+		{ path: '/api/v1/ideas/{idea}', expect: API_SIGNED_IN },
+		{
+			path: '/api/v1/ideas/999999999',
+			expect: { anonymous: 401, member: 'hidden', admin: 'hidden', coordinator: 'hidden' }
+		}
+	],
 	'/api/v1/reuse-requests/[id]': [
 		{
 			path: '/api/v1/reuse-requests/999999999',
@@ -450,6 +487,8 @@ let catalogue: Record<
 >;
 /** Attachments: `{networkFile}` of the members-only project, `{draftOtherFile}` of Kehl's draft. */
 let files: Record<'networkFile' | 'draftOtherFile', number>;
+/** An idea of Kehl in the pool: `{idea}`. */
+let ideas: Record<'idea', number>;
 
 beforeAll(async () => {
 	const suffix = Date.now().toString(36);
@@ -497,6 +536,7 @@ beforeAll(async () => {
 		networkFile: await createTestAttachment(catalogue.networkProject),
 		draftOtherFile: await createTestAttachment(catalogue.draftOther)
 	};
+	ideas = { idea: await createTestIdea({ ags: KEHL, title: `Testidee ${suffix}` }) };
 });
 
 async function outcomeOf(role: Role, testCase: Case): Promise<Outcome> {
@@ -505,7 +545,7 @@ async function outcomeOf(role: Role, testCase: Case): Promise<Outcome> {
 		.replace('{other}', KEHL)
 		.replace('{token}', UNKNOWN_TOKEN)
 		.replace('{member}', String(people.member.personId));
-	for (const [name, id] of Object.entries({ ...catalogue, ...files })) {
+	for (const [name, id] of Object.entries({ ...catalogue, ...files, ...ideas })) {
 		concrete = concrete.replace(`{${name}}`, String(id));
 	}
 	const url = testServer().baseUrl + concrete;

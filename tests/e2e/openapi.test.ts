@@ -14,6 +14,7 @@ import { createApiTokenForPerson } from '../../src/lib/server/auth';
 import { systemContext } from '../../src/lib/server/context';
 import { baseUrl } from './support/browser';
 import { createTestProduct, createTestProject } from './support/catalogue';
+import { createTestIdea } from './support/ideas';
 import { createTestPerson, withServerDatabase, type TestPerson } from './support/people';
 
 const LAHR = '08317065';
@@ -109,7 +110,7 @@ let member: TestPerson;
 let memberOfKehl: TestPerson;
 let coordinator: TestPerson;
 const tokens = { read: '', write: '', kehlWrite: '', coordinator: '' };
-const ids = { project: 0, product: 0, adoption: 0, reuseRequest: 0, token: 0 };
+const ids = { project: 0, product: 0, adoption: 0, reuseRequest: 0, token: 0, idea: 0 };
 
 beforeAll(async () => {
 	const response = await call('/api/v1/openapi.json');
@@ -144,6 +145,7 @@ beforeAll(async () => {
 		visibility: 'public'
 	});
 	ids.product = await createTestProduct(`OpenAPI-Testprodukt ${stamp}`);
+	ids.idea = await createTestIdea({ ags: KEHL, title: `OpenAPI-Testidee ${stamp}` });
 });
 
 describe('the document', () => {
@@ -243,7 +245,8 @@ describe('real answers match the document', () => {
 			'/api/v1/solutions/{id}': ids.product,
 			'/api/v1/adoptions/{id}': ids.adoption,
 			'/api/v1/reuse-requests/{id}': ids.reuseRequest,
-			'/api/v1/discussions/{id}': discussionId
+			'/api/v1/discussions/{id}': discussionId,
+			'/api/v1/ideas/{id}': ids.idea
 		};
 		// Endpoints that need a parameter to answer 200.
 		const requiredQuery: Record<string, string> = {

@@ -59,6 +59,13 @@ import {
 	SimilarApiQuerySchema,
 	SimilarPageSchema
 } from '../search/search.api';
+import {
+	IdeaListQuerySchema,
+	IdeaListSchema,
+	IdeaSchema,
+	SimilarIdeasQuerySchema,
+	SimilarIdeasSchema
+} from '../ideas/idea.api';
 
 type JsonObject = Record<string, unknown>;
 
@@ -85,6 +92,9 @@ const OUTPUT_SCHEMAS = {
 	DiscussionPage: DiscussionPageSchema,
 	Discussion: DiscussionSchema,
 	DiscussionReplyCreated: DiscussionReplyCreatedSchema,
+	Idea: IdeaSchema,
+	IdeaList: IdeaListSchema,
+	SimilarIdeas: SimilarIdeasSchema,
 	Error: ErrorSchema
 } as const;
 
@@ -482,6 +492,37 @@ function paths(): Record<string, Record<string, JsonObject>> {
 				errors: [404, 429]
 			})
 		},
+		'/api/v1/ideas': {
+			get: operation({
+				operationId: 'listIdeas',
+				summary: 'The idea pool (members only), with support counts',
+				tag: 'ideas',
+				access: 'signed-in',
+				parameters: queryParameters(IdeaListQuerySchema),
+				responses: { 200: ['All ideas in the chosen order', 'IdeaList'] }
+			})
+		},
+		'/api/v1/ideas/similar': {
+			get: operation({
+				operationId: 'findSimilarIdeas',
+				summary: 'Open ideas like a draft title and problem (members only)',
+				tag: 'ideas',
+				access: 'signed-in',
+				parameters: queryParameters(SimilarIdeasQuerySchema),
+				responses: { 200: ['The closest open ideas', 'SimilarIdeas'] }
+			})
+		},
+		'/api/v1/ideas/{id}': {
+			get: operation({
+				operationId: 'getIdea',
+				summary: 'One idea with its supporters and history (members only)',
+				tag: 'ideas',
+				access: 'signed-in',
+				parameters: [pathId('Idea id')],
+				responses: { 200: ['The idea', 'Idea'] },
+				errors: [404]
+			})
+		},
 		'/api/v1/reuse-requests/{id}/transitions': {
 			post: operation({
 				operationId: 'transitionReuseRequest',
@@ -610,6 +651,7 @@ export function openApiDocument(origin: string): JsonObject {
 			{ name: 'adoptions' },
 			{ name: 'reuse requests' },
 			{ name: 'discussions' },
+			{ name: 'ideas' },
 			{ name: 'municipalities' },
 			{ name: 'search' },
 			{ name: 'account' },

@@ -406,7 +406,7 @@ const columns = {
 		read_at: true,
 		mailed_at: true
 	},
-	notification_preference: { person_id: true, mail_mode: true, updated_at: true }
+	notification_preference: { person_id: true, mail_mode: true, updated_at: true },
 	discussion: {
 		id: true,
 		kind: true,
@@ -451,7 +451,77 @@ const columns = {
 		decided_by_person_id: true,
 		decided_at: true,
 		created_at: true
-	}
+	},
+	// -- 0040–0042 (ideas and joint projects) --
+	idea: {
+		id: true,
+		title: true,
+		problem: true,
+		solution: true,
+		benefit: true,
+		municipality_id: true,
+		author_person_id: true,
+		status: true,
+		project_id: true,
+		created_at: true,
+		updated_at: true,
+		last_activity_at: true,
+		is_demo: true
+	},
+	idea_support: {
+		id: true,
+		idea_id: true,
+		municipality_id: true,
+		person_id: true,
+		comment: true,
+		contributors: true,
+		created_at: true,
+		updated_at: true
+	},
+	idea_state_change: {
+		id: true,
+		idea_id: true,
+		status: true,
+		person_id: true,
+		reason: true,
+		created_at: true
+	},
+	idea_round: {
+		id: true,
+		name: true,
+		points_per_municipality: true,
+		status: true,
+		created_by_person_id: true,
+		created_at: true,
+		closed_at: true
+	},
+	idea_round_idea: { round_id: true, idea_id: true },
+	idea_round_allocation: {
+		round_id: true,
+		municipality_id: true,
+		idea_id: true,
+		points: true,
+		person_id: true,
+		updated_at: true
+	},
+	project_milestone: {
+		id: true,
+		project_id: true,
+		title: true,
+		due_on: true,
+		status: true,
+		position: true,
+		created_at: true,
+		updated_at: true
+	},
+	project_update: {
+		id: true,
+		project_id: true,
+		author_person_id: true,
+		body_md: true,
+		created_at: true
+	},
+	project_member: { project_id: true, person_id: true, role: true, created_at: true }
 } satisfies ColumnsOf;
 
 const t = useTestDatabase();

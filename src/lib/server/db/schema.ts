@@ -781,6 +781,104 @@ export interface DiscussionReportTable {
 	decided_by_person_id: number | null;
 	decided_at: string | null;
 	created_at: string;
+// -- tables of migrations 0040–0042 (ideas and joint projects) --
+
+export const IDEA_STATUSES = ['new', 'in_review', 'accepted', 'implemented', 'rejected'] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+export interface IdeaTable {
+	id: Generated<number>;
+	title: string;
+	problem: string;
+	solution: string;
+	benefit: string;
+	/** The member municipality on whose behalf the idea was posted. */
+	municipality_id: number;
+	author_person_id: number | null;
+	status: ColumnType<IdeaStatus, IdeaStatus | undefined, IdeaStatus>;
+	/** The joint project the idea became (status `implemented`). */
+	project_id: number | null;
+	created_at: CreatedAt;
+	updated_at: string;
+	last_activity_at: string;
+	is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** "Wir wären dabei": one per idea and municipality. */
+export interface IdeaSupportTable {
+	id: Generated<number>;
+	idea_id: number;
+	municipality_id: number;
+	person_id: number | null;
+	comment: string;
+	contributors: string;
+	created_at: CreatedAt;
+	updated_at: string;
+}
+
+export interface IdeaStateChangeTable {
+	id: Generated<number>;
+	idea_id: number;
+	status: IdeaStatus;
+	person_id: number | null;
+	reason: string | null;
+	created_at: string;
+}
+
+export const IDEA_ROUND_STATUSES = ['open', 'closed'] as const;
+export type IdeaRoundStatus = (typeof IDEA_ROUND_STATUSES)[number];
+
+export interface IdeaRoundTable {
+	id: Generated<number>;
+	name: string;
+	points_per_municipality: number;
+	status: ColumnType<IdeaRoundStatus, IdeaRoundStatus | undefined, IdeaRoundStatus>;
+	created_by_person_id: number | null;
+	created_at: CreatedAt;
+	closed_at: string | null;
+}
+
+export interface IdeaRoundIdeaTable {
+	round_id: number;
+	idea_id: number;
+}
+
+export interface IdeaRoundAllocationTable {
+	round_id: number;
+	municipality_id: number;
+	idea_id: number;
+	points: number;
+	person_id: number | null;
+	updated_at: string;
+}
+
+export const MILESTONE_STATUSES = ['planned', 'in_progress', 'reached', 'postponed'] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+export interface ProjectMilestoneTable {
+	id: Generated<number>;
+	project_id: number;
+	title: string;
+	due_on: string | null;
+	status: ColumnType<MilestoneStatus, MilestoneStatus | undefined, MilestoneStatus>;
+	position: number;
+	created_at: CreatedAt;
+	updated_at: string;
+}
+
+export interface ProjectUpdateTable {
+	id: Generated<number>;
+	project_id: number;
+	author_person_id: number | null;
+	body_md: string;
+	created_at: string;
+}
+
+export interface ProjectMemberTable {
+	project_id: number;
+	person_id: number;
+	role: string;
+	created_at: CreatedAt;
 }
 
 export interface Database {
@@ -853,6 +951,16 @@ export interface Database {
 	discussion_post: DiscussionPostTable;
 	discussion_post_revision: DiscussionPostRevisionTable;
 	discussion_report: DiscussionReportTable;
+	// -- 0040–0042 (ideas and joint projects) --
+	idea: IdeaTable;
+	idea_support: IdeaSupportTable;
+	idea_state_change: IdeaStateChangeTable;
+	idea_round: IdeaRoundTable;
+	idea_round_idea: IdeaRoundIdeaTable;
+	idea_round_allocation: IdeaRoundAllocationTable;
+	project_milestone: ProjectMilestoneTable;
+	project_update: ProjectUpdateTable;
+	project_member: ProjectMemberTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

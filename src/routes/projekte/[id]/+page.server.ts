@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { findSimilarProjects } from '$lib/server/search';
 import { listProjectAttachments } from '$lib/server/attachments';
 import { listSubjectDiscussions } from '$lib/server/discussions';
+import { getJointProject } from '$lib/server/ideas';
 import { getProject } from '$lib/server/projects';
 import { getProjectReuseSummary } from '$lib/server/reuse';
 import { followState } from '$lib/server/notifications';
@@ -12,7 +13,7 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const project = await orHttpError(getProject(locals.ctx, Number(params.id)));
-	const [attachments, reuse, discussions, similar, following] = await Promise.all([
+	const [attachments, reuse, discussions, similar, following, joint] = await Promise.all([
 		listProjectAttachments(locals.ctx, project.id),
 		getProjectReuseSummary(locals.ctx, project.id),
 		listSubjectDiscussions(locals.ctx, { type: 'project', id: project.id }),
@@ -21,7 +22,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			summary: project.summary,
 			excludeId: project.id
 		}),
-		followState(locals.ctx, `project:${project.id}`)
+		followState(locals.ctx, `project:${project.id}`),
+		getJointProject(locals.ctx, project.id)
 	]);
 	const saved = url.searchParams.get('gespeichert');
 	return {
@@ -32,6 +34,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		discussions,
 		similar,
 		following,
+		joint,
 		saved: saved === 'kurz' ? 'quick' : saved === '1' ? 'full' : null
 	};
 };

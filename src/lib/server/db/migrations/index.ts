@@ -26,8 +26,11 @@ import * as m0020 from './2026_12_03_0020_search';
 import * as m0021 from './2026_12_03_0021_overview';
 import * as m0022 from './2026_12_03_0022_statistics_indexes';
 import * as m0023 from './2026_12_04_0023_notification_event';
-import * as m0060 from './2026_12_04_0060_notifications';
+import * as m0040 from './2026_12_04_0040_idea';
+import * as m0041 from './2026_12_04_0041_idea_round';
+import * as m0042 from './2026_12_04_0042_joint_project';
 import * as m0050 from './2026_12_04_0050_discussion';
+import * as m0060 from './2026_12_04_0060_notifications';
 
 export const migrations: Record<string, Migration> = {
 	'2026_11_25_0001_municipality_register': m0001,
@@ -53,6 +56,9 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_03_0021_overview': m0021,
 	'2026_12_03_0022_statistics_indexes': m0022,
 	'2026_12_04_0023_notification_event': m0023,
+	'2026_12_04_0040_idea': m0040,
+	'2026_12_04_0041_idea_round': m0041,
+	'2026_12_04_0042_joint_project': m0042,
+	'2026_12_04_0050_discussion': m0050,
 	'2026_12_04_0060_notifications': m0060
-	'2026_12_04_0050_discussion': m0050
 };
