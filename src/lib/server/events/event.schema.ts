@@ -11,6 +11,9 @@ export const TITLE_MAX_LENGTH = 200;
 export const DESCRIPTION_MAX_LENGTH = 10_000;
 export const MESSAGE_MAX_LENGTH = 5000;
 
+/** What a form submits for a schema: every field as an unknown value (strings in practice). */
+export type FormInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
+
 export const IdSchema = z.coerce.number('not_found').int('not_found').positive('not_found');
 
 const optionalText = (max: number) =>
@@ -85,7 +88,7 @@ export const EventInputSchema = z
 		path: ['location'],
 		message: 'place_required'
 	});
-export type EventInput = z.input<typeof EventInputSchema>;
+export type EventInput = FormInput<typeof EventInputSchema>;
 export type EventValues = z.output<typeof EventInputSchema>;
 
 export const SessionInputSchema = z
@@ -104,7 +107,7 @@ export const SessionInputSchema = z
 		speakers: optionalText(500)
 	})
 	.transform(withInstants);
-export type SessionInput = z.input<typeof SessionInputSchema>;
+export type SessionInput = FormInput<typeof SessionInputSchema>;
 
 export const ProposePitchSchema = z.object({
 	projectId: z.coerce
@@ -113,7 +116,7 @@ export const ProposePitchSchema = z.object({
 		.positive('project_required'),
 	description: optionalText(DESCRIPTION_MAX_LENGTH)
 });
-export type ProposePitchInput = z.input<typeof ProposePitchSchema>;
+export type ProposePitchInput = FormInput<typeof ProposePitchSchema>;
 
 /** Accepting a pitch gives it its place in the programme. */
 export const AcceptPitchSchema = z
@@ -125,7 +128,7 @@ export const AcceptPitchSchema = z
 		room: optionalText(200)
 	})
 	.transform(withInstants);
-export type AcceptPitchInput = z.input<typeof AcceptPitchSchema>;
+export type AcceptPitchInput = FormInput<typeof AcceptPitchSchema>;
 
 export const RatePitchSchema = z.object({
 	stars: z.coerce
@@ -145,4 +148,4 @@ export const AttendeeMessageSchema = z.object({
 		.min(1, 'message_required')
 		.max(MESSAGE_MAX_LENGTH, 'too_long')
 });
-export type AttendeeMessageInput = z.input<typeof AttendeeMessageSchema>;
+export type AttendeeMessageInput = FormInput<typeof AttendeeMessageSchema>;
