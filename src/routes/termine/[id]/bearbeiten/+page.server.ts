@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { config } from '$lib/server/config';
 import {
@@ -28,6 +29,9 @@ const SESSION_FIELDS = [
 const ACCEPT_FIELDS = ['sessionId', 'startDate', 'startTime', 'endTime', 'room'] as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (locals.ctx.actor.kind !== 'person') {
+		redirect(303, `/anmelden?weiter=${encodeURIComponent(url.pathname)}`);
+	}
 	const form = await orHttpError(getEventForm(locals.ctx, params.id));
 	return {
 		form,
