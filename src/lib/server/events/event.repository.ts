@@ -402,6 +402,7 @@ export async function insertSession(
 		speakers: string;
 		projectId: number | null;
 		presenterPersonId: number | null;
+		acceptedAt?: string | null;
 		now: string;
 	}
 ): Promise<number> {
@@ -419,6 +420,7 @@ export async function insertSession(
 			speakers: values.speakers,
 			project_id: values.projectId,
 			presenter_person_id: values.presenterPersonId,
+			accepted_at: values.acceptedAt ?? null,
 			updated_at: values.now
 		})
 		.returning('id')

@@ -22,6 +22,7 @@ import {
 	type DemoCatalogue,
 	type DemoCatalogueOutcome
 } from './demo-catalogue';
+import { seedDemoEvents } from './demo-events';
 import type { DemoContent, RegisterSource } from './seed-source';
 import { insertShippedTopics, type ShippedTopic } from '../overview/topic.service';
 
@@ -247,6 +248,7 @@ export async function seedDatabase(
 			outcome.catalogue.projectIds,
 			ctx.now
 		);
+		await seedDemoEvents(ctx.db, outcome.catalogue.projectIds, ctx.now);
 	}
 	return outcome;
 }
