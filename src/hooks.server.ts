@@ -16,6 +16,7 @@ import { config } from '$lib/server/config';
 import { isDomainError } from '$lib/server/errors';
 import { logger } from '$lib/server/log';
 import { startMaintenance } from '$lib/server/jobs/maintenance';
+import { startEventReminders } from '$lib/server/events';
 import { mailTransportFromConfig, startMailWorker } from '$lib/server/mail';
 import { startNotificationWorker } from '$lib/server/notifications';
 import { readContentVersion } from '$lib/server/db/content-version';
@@ -42,13 +43,21 @@ export const init: ServerInit = async () => {
 		db: database.db,
 		auditRetentionDays: cfg.auditRetentionDays
 	});
+	// Reminder mails carry absolute links: ORIGIN, or the development default without it.
+	const eventReminders = startEventReminders({
+		db: database.db,
+		origin: cfg.origin ?? 'http://localhost:3000'
+	});
 	// adapter-node closes the HTTP server on SIGTERM/SIGINT, lets requests finish, then emits
 	// this. The mail worker stops before the database closes; unsent mail waits in the outbox.
 	process.once('sveltekit:shutdown', (reason: string) => {
 		logger().info({ reason }, 'shutting down');
-		void Promise.all([mailWorker.stop(), notificationWorker.stop(), maintenance.stop()]).then(
-			stopApp
-		);
+		void Promise.all([
+			mailWorker.stop(),
+			notificationWorker.stop(),
+			maintenance.stop(),
+			eventReminders.stop()
+		]).then(stopApp);
 	});
 };
 

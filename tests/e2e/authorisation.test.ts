@@ -23,6 +23,7 @@ import { testServer } from './support/test-server';
 import { createTestProduct, createTestProject } from './support/catalogue';
 import { createTestAttachment } from './support/attachments';
 import { createTestIdea } from './support/ideas';
+import { createTestEvent } from './support/events';
 import { createTestPerson, type TestPerson } from './support/people';
 
 type Outcome = number | 'signin' | 'hidden' | 'forbidden';
@@ -55,6 +56,13 @@ const COORDINATOR_ONLY: Expectations = {
 	coordinator: 200
 };
 const API_SIGNED_IN: Expectations = { anonymous: 401, member: 200, admin: 200, coordinator: 200 };
+/** Coordination pages whose existence is no business of others (404, never a sign-in). */
+const COORDINATION_ONLY_HIDDEN: Expectations = {
+	anonymous: 'hidden',
+	member: 'hidden',
+	admin: 'hidden',
+	coordinator: 200
+};
 const ADMINS: Expectations = {
 	anonymous: 'signin',
 	member: 'forbidden',
@@ -461,7 +469,54 @@ const TABLE: Record<string, Case[]> = {
 	],
 	'/api/v1/discussions/[id]/posts': [
 		{ path: '/api/v1/discussions/1/posts', method: 'POST', expect: everyone(401) }
-	]
+	],
+	// -- events --
+	// Public events for everyone, members-only events for signed-in people (visitors: 404);
+	// running them (editing, attendees, summary) is the coordination's.
+	'/termine': [{ path: '/termine', expect: PUBLIC }],
+	'/termine/neu': [{ path: '/termine/neu', expect: COORDINATOR_ONLY }],
+	'/termine/[id]': [
+		{ path: '/termine/{publicEvent}', expect: PUBLIC },
+		{
+			path: '/termine/{membersEvent}',
+			expect: { anonymous: 'hidden', member: 200, admin: 200, coordinator: 200 }
+		},
+		{ path: '/termine/999999999', expect: everyone('hidden') },
+		{ path: '/termine/abc', expect: everyone('hidden') }
+	],
+	'/termine/[id]/bearbeiten': [
+		{ path: '/termine/{publicEvent}/bearbeiten', expect: COORDINATOR_ONLY }
+	],
+	'/termine/[id]/teilnehmende': [
+		{ path: '/termine/{publicEvent}/teilnehmende', expect: COORDINATION_ONLY_HIDDEN }
+	],
+	'/termine/[id]/teilnehmende/export': [
+		{
+			path: '/termine/{publicEvent}/teilnehmende/export?format=xlsx',
+			expect: COORDINATION_ONLY_HIDDEN
+		},
+		{ path: '/termine/{publicEvent}/teilnehmende/export?format=pdf', expect: everyone(400) }
+	],
+	'/termine/[id]/auswertung': [
+		{ path: '/termine/{publicEvent}/auswertung', expect: COORDINATION_ONLY_HIDDEN }
+	],
+	'/termine/[id]/vor-ort': [
+		{ path: '/termine/{publicEvent}/vor-ort', expect: PUBLIC },
+		{
+			path: '/termine/{membersEvent}/vor-ort',
+			expect: { anonymous: 'hidden', member: 200, admin: 200, coordinator: 200 }
+		}
+	],
+	'/termine/[id]/kalender.ics': [
+		{ path: '/termine/{publicEvent}/kalender.ics', expect: PUBLIC },
+		{
+			path: '/termine/{membersEvent}/kalender.ics',
+			expect: { anonymous: 'hidden', member: 200, admin: 200, coordinator: 200 }
+		}
+	],
+	'/termine/kalender.ics': [{ path: '/termine/kalender.ics', expect: PUBLIC }],
+	// The private feed is found by its token alone; an unknown one does not exist for anybody.
+	'/termine/kalender/[token]': [{ path: '/termine/kalender/{token}', expect: everyone('hidden') }]
 };
 
 /** Every route id under src/routes that has a page or an endpoint. */
@@ -489,6 +544,8 @@ let catalogue: Record<
 let files: Record<'networkFile' | 'draftOtherFile', number>;
 /** An idea of Kehl in the pool: `{idea}`. */
 let ideas: Record<'idea', number>;
+/** Events: `{publicEvent}` and `{membersEvent}` (members only). */
+let events: Record<'publicEvent' | 'membersEvent', number>;
 
 beforeAll(async () => {
 	const suffix = Date.now().toString(36);
@@ -537,6 +594,13 @@ beforeAll(async () => {
 		draftOtherFile: await createTestAttachment(catalogue.draftOther)
 	};
 	ideas = { idea: await createTestIdea({ ags: KEHL, title: `Testidee ${suffix}` }) };
+	events = {
+		publicEvent: await createTestEvent({ title: `Netzwerktreffen ${suffix}`, audience: 'public' }),
+		membersEvent: await createTestEvent({
+			title: `Internes Treffen ${suffix}`,
+			audience: 'members'
+		})
+	};
 });
 
 async function outcomeOf(role: Role, testCase: Case): Promise<Outcome> {
@@ -545,7 +609,7 @@ async function outcomeOf(role: Role, testCase: Case): Promise<Outcome> {
 		.replace('{other}', KEHL)
 		.replace('{token}', UNKNOWN_TOKEN)
 		.replace('{member}', String(people.member.personId));
-	for (const [name, id] of Object.entries({ ...catalogue, ...files, ...ideas })) {
+	for (const [name, id] of Object.entries({ ...catalogue, ...files, ...ideas, ...events })) {
 		concrete = concrete.replace(`{${name}}`, String(id));
 	}
 	const url = testServer().baseUrl + concrete;

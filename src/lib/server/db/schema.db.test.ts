@@ -522,6 +522,54 @@ const columns = {
 		created_at: true
 	},
 	project_member: { project_id: true, person_id: true, role: true, created_at: true }
+	event: {
+		id: true,
+		title: true,
+		kind: true,
+		description: true,
+		starts_at: true,
+		ends_at: true,
+		time_zone: true,
+		location: true,
+		online_url: true,
+		organiser_municipality_id: true,
+		created_by_person_id: true,
+		audience: true,
+		capacity: true,
+		is_call_for_pitches_open: true,
+		created_at: true,
+		updated_at: true,
+		is_demo: true
+	},
+	event_registration: {
+		id: true,
+		event_id: true,
+		person_id: true,
+		status: true,
+		queued_at: true,
+		created_at: true,
+		updated_at: true
+	},
+	event_session: {
+		id: true,
+		event_id: true,
+		kind: true,
+		status: true,
+		title: true,
+		description: true,
+		starts_at: true,
+		ends_at: true,
+		room: true,
+		speakers: true,
+		project_id: true,
+		presenter_person_id: true,
+		recording_url: true,
+		accepted_at: true,
+		created_at: true,
+		updated_at: true
+	},
+	event_pitch_rating: { session_id: true, person_id: true, stars: true, updated_at: true },
+	calendar_feed_token: { person_id: true, token_hash: true, created_at: true }
 } satisfies ColumnsOf;
 
 const t = useTestDatabase();

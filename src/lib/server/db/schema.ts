@@ -878,6 +878,85 @@ export interface ProjectMemberTable {
 	project_id: number;
 	person_id: number;
 	role: string;
+// -- tables of migrations 0030-0033 (events) --
+
+export const EVENT_KINDS = ['conference', 'network_meeting', 'workshop', 'online_session'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const EVENT_AUDIENCES = ['public', 'members'] as const;
+export type EventAudienceKind = (typeof EVENT_AUDIENCES)[number];
+export const REGISTRATION_STATUSES = ['confirmed', 'waiting', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export const SESSION_KINDS = ['session', 'pitch'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+export const SESSION_STATUSES = ['proposed', 'accepted', 'declined'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export interface EventTable {
+	id: Generated<number>;
+	title: string;
+	kind: EventKind;
+	/** Markdown, rendered sanitised. */
+	description: ColumnType<string, string | undefined, string>;
+	/** UTC instants; shown as wall-clock time in `time_zone`. */
+	starts_at: string;
+	ends_at: string;
+	time_zone: ColumnType<string, string | undefined, string>;
+	location: ColumnType<string, string | undefined, string>;
+	online_url: string | null;
+	organiser_municipality_id: number | null;
+	created_by_person_id: number | null;
+	audience: EventAudienceKind;
+	/** Null: no limit. */
+	capacity: number | null;
+	is_call_for_pitches_open: ColumnType<boolean, boolean | undefined, boolean>;
+	created_at: CreatedAt;
+	updated_at: string;
+	is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface EventRegistrationTable {
+	id: Generated<number>;
+	event_id: number;
+	person_id: number;
+	status: RegistrationStatus;
+	/** Order of the waiting list: the time of (re-)registration. */
+	queued_at: string;
+	created_at: CreatedAt;
+	updated_at: string;
+}
+
+export interface EventSessionTable {
+	id: Generated<number>;
+	event_id: number;
+	kind: SessionKind;
+	status: SessionStatus;
+	title: string;
+	description: ColumnType<string, string | undefined, string>;
+	/** Null while a pitch is only proposed. */
+	starts_at: string | null;
+	ends_at: string | null;
+	room: ColumnType<string, string | undefined, string>;
+	speakers: ColumnType<string, string | undefined, string>;
+	/** Set exactly for pitches. */
+	project_id: number | null;
+	presenter_person_id: number | null;
+	recording_url: string | null;
+	accepted_at: string | null;
+	created_at: CreatedAt;
+	updated_at: string;
+}
+
+export interface EventPitchRatingTable {
+	session_id: number;
+	person_id: number;
+	stars: number;
+	updated_at: string;
+}
+
+export interface CalendarFeedTokenTable {
+	person_id: number;
+	/** SHA-256 of the token, hex. */
+	token_hash: string;
 	created_at: CreatedAt;
 }
 
@@ -961,6 +1040,12 @@ export interface Database {
 	project_milestone: ProjectMilestoneTable;
 	project_update: ProjectUpdateTable;
 	project_member: ProjectMemberTable;
+	// -- 0030 (events) --
+	event: EventTable;
+	event_registration: EventRegistrationTable;
+	event_session: EventSessionTable;
+	event_pitch_rating: EventPitchRatingTable;
+	calendar_feed_token: CalendarFeedTokenTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -23,6 +23,7 @@ import {
 	type DemoCatalogueOutcome
 } from './demo-catalogue';
 import { seedDemoDiscussions } from './demo-discussions';
+import { seedDemoEvents } from './demo-events';
 import type { DemoContent, RegisterSource } from './seed-source';
 import { insertShippedTopics, type ShippedTopic } from '../overview/topic.service';
 
@@ -249,6 +250,7 @@ export async function seedDatabase(
 			ctx.now
 		);
 		await seedDemoDiscussions(ctx.db, outcome.catalogue.projectIds, ctx.now);
+		await seedDemoEvents(ctx.db, outcome.catalogue.projectIds, ctx.now);
 	}
 	return outcome;
 }

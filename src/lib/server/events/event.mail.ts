@@ -1,0 +1,116 @@
+/**
+ * The German mails of event registrations, as pure functions: plain text with the event's time
+ * in local time and the absolute link to the event page.
+ */
+import { formatLocalRange } from './event.time';
+
+export interface MailText {
+	to: string;
+	subject: string;
+	text: string;
+}
+
+export interface MailEvent {
+	id: number;
+	title: string;
+	startsAt: string;
+	endsAt: string;
+	timeZone: string;
+	location: string;
+	onlineUrl: string | null;
+}
+
+export type RegistrationMailKind = 'confirmed' | 'waiting' | 'promoted' | 'cancelled' | 'reminder';
+
+export function eventLink(origin: string, eventId: number): string {
+	return `${origin.replace(/\/+$/, '')}/termine/${eventId}`;
+}
+
+function place(event: MailEvent): string[] {
+	const lines = [`Wann: ${formatLocalRange(event.startsAt, event.endsAt, event.timeZone)}`];
+	if (event.location) lines.push(`Wo: ${event.location}`);
+	if (event.onlineUrl) lines.push(`Online: ${event.onlineUrl}`);
+	return lines;
+}
+
+const SENTENCES: Record<
+	RegistrationMailKind,
+	{ subject: string; sentence: (title: string) => string }
+> = {
+	confirmed: {
+		subject: 'Anmeldung bestätigt',
+		sentence: (title) => `Ihre Anmeldung zu „${title}“ ist bestätigt. Ihr Platz ist reserviert.`
+	},
+	waiting: {
+		subject: 'Warteliste',
+		sentence: (title) =>
+			`„${title}“ ist ausgebucht. Sie stehen auf der Warteliste und erhalten eine E-Mail, sobald ein Platz für Sie frei wird.`
+	},
+	promoted: {
+		subject: 'Platz frei geworden',
+		sentence: (title) =>
+			`Für „${title}“ ist ein Platz frei geworden. Sie sind von der Warteliste nachgerückt und jetzt fest angemeldet.`
+	},
+	cancelled: {
+		subject: 'Abmeldung bestätigt',
+		sentence: (title) => `Sie haben sich von „${title}“ abgemeldet.`
+	},
+	reminder: {
+		subject: 'Erinnerung',
+		sentence: (title) => `Zur Erinnerung: „${title}“ beginnt bald. Sie sind angemeldet.`
+	}
+};
+
+export function registrationMail(input: {
+	kind: RegistrationMailKind;
+	to: string;
+	networkName: string;
+	event: MailEvent;
+	link: string;
+}): MailText {
+	const { subject, sentence } = SENTENCES[input.kind];
+	return {
+		to: input.to,
+		subject: `${subject}: ${input.event.title}`,
+		text: [
+			'Guten Tag,',
+			'',
+			sentence(input.event.title),
+			'',
+			...place(input.event),
+			'',
+			input.kind === 'cancelled'
+				? 'Sie können sich jederzeit wieder anmelden:'
+				: 'Sie können sich hier auch wieder abmelden:',
+			input.link,
+			`\n-- \n${input.networkName}\n`
+		].join('\n')
+	};
+}
+
+/** A message of the organisers to everyone registered. */
+export function attendeeMessageMail(input: {
+	to: string;
+	networkName: string;
+	senderName: string;
+	event: MailEvent;
+	subject: string;
+	message: string;
+	link: string;
+}): MailText {
+	return {
+		to: input.to,
+		subject: `${input.event.title}: ${input.subject}`,
+		text: [
+			'Guten Tag,',
+			'',
+			`${input.senderName} schreibt allen Angemeldeten von „${input.event.title}“:`,
+			'',
+			input.message,
+			'',
+			...place(input.event),
+			input.link,
+			`\n-- \n${input.networkName}\n`
+		].join('\n')
+	};
+}
