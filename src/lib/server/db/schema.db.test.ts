@@ -521,7 +521,7 @@ const columns = {
 		body_md: true,
 		created_at: true
 	},
-	project_member: { project_id: true, person_id: true, role: true, created_at: true }
+	project_member: { project_id: true, person_id: true, role: true, created_at: true },
 	event: {
 		id: true,
 		title: true,

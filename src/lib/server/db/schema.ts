@@ -703,7 +703,6 @@ export interface FollowTable {
 	subject_id: string;
 	created_at: CreatedAt;
 }
-
 /** One person's notification of one event (migration 0060, decision 0027). */
 export interface NotificationTable {
 	id: Generated<number>;
@@ -722,6 +721,8 @@ export interface NotificationPreferenceTable {
 	person_id: number;
 	mail_mode: NotificationMailMode;
 	updated_at: string;
+}
+
 /** Discussion threads (decision 0026): a category (domain) or an attached subject. */
 export const DISCUSSION_KINDS = ['discussion', 'question'] as const;
 export type DiscussionKind = (typeof DISCUSSION_KINDS)[number];
@@ -781,6 +782,8 @@ export interface DiscussionReportTable {
 	decided_by_person_id: number | null;
 	decided_at: string | null;
 	created_at: string;
+}
+
 // -- tables of migrations 0040–0042 (ideas and joint projects) --
 
 export const IDEA_STATUSES = ['new', 'in_review', 'accepted', 'implemented', 'rejected'] as const;
@@ -878,6 +881,9 @@ export interface ProjectMemberTable {
 	project_id: number;
 	person_id: number;
 	role: string;
+	created_at: CreatedAt;
+}
+
 // -- tables of migrations 0030-0033 (events) --
 
 export const EVENT_KINDS = ['conference', 'network_meeting', 'workshop', 'online_session'] as const;
