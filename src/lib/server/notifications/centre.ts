@@ -8,7 +8,7 @@ import type { Ctx, PersonActor } from '../context';
 import { inTransaction } from '../db';
 import type { NotificationMailMode } from '../db/schema';
 import { DomainError, forbidden, invalid, notFound } from '../errors';
-import { followSubject, parseSubject, unfollowSubject } from './follows';
+import { followSubject, isFollowing, parseSubject, unfollowSubject } from './follows';
 import { findMailMode, isMailMode, personOfUnsubscribeToken, storeMailMode } from './preferences';
 import { resolveSubject, type SubjectView } from './subjects';
 
@@ -153,14 +153,7 @@ export async function followState(ctx: Ctx, bezug: string): Promise<boolean | nu
 	if (!isSignedIn(ctx.actor)) return null;
 	const subject = parseSubject(bezug);
 	if (!subject) return null;
-	const row = await ctx.db
-		.selectFrom('follow')
-		.select('person_id')
-		.where('person_id', '=', ctx.actor.personId)
-		.where('subject_type', '=', subject.type)
-		.where('subject_id', '=', String(subject.id))
-		.executeTakeFirst();
-	return row !== undefined;
+	return isFollowing(ctx.db, ctx.actor.personId, subject);
 }
 
 /** For a follow button on a page: the subject's title and the state; null for visitors. */

@@ -1,11 +1,14 @@
 /**
  * What can be followed, as this installation knows it: whether a subject exists and is visible
  * to a person, and how it is named and linked. One resolver per subject type; a feature that
- * adds a followable type (ideas, discussions, events) adds its resolver here.
+ * adds a followable type adds its resolver here, with its own module's visibility rule.
  */
 import type { Actor } from '../context';
 import type { Db, Tx } from '../db';
 import { canSeeProject } from '../projects/project.policy';
+import { canSeeIdeas } from '../ideas/idea.policy';
+import { canSeeEvent } from '../events/event.policy';
+import { loadSubject, parseSubjectRef } from '../discussions/discussion.subjects';
 import type { Subject, SubjectType } from './publish';
 
 export interface SubjectView {
@@ -71,6 +74,44 @@ const resolvers: Partial<Record<SubjectType, Resolver>> = {
 			.where('ags', '=', id)
 			.executeTakeFirst();
 		return row ? { title: row.name, path: `/kommunen/${id}` } : null;
+	},
+	async idea(db, actor, id) {
+		const ideaId = numericId(id);
+		if (ideaId === null || !canSeeIdeas(actor)) return null;
+		const row = await db
+			.selectFrom('idea')
+			.select('title')
+			.where('id', '=', ideaId)
+			.executeTakeFirst();
+		return row ? { title: row.title, path: `/ideen/${ideaId}` } : null;
+	},
+	async event(db, actor, id) {
+		const eventId = numericId(id);
+		if (eventId === null) return null;
+		const row = await db
+			.selectFrom('event')
+			.select(['title', 'audience'])
+			.where('id', '=', eventId)
+			.executeTakeFirst();
+		if (!row || !canSeeEvent(actor, row)) return null;
+		return { title: row.title, path: `/termine/${eventId}` };
+	},
+	async discussion(db, actor, id) {
+		const discussionId = numericId(id);
+		// Discussions are read by signed-in people; an attached thread as its subject allows.
+		if (discussionId === null || actor.kind !== 'person') return null;
+		const row = await db
+			.selectFrom('discussion')
+			.select(['title', 'subject_type', 'subject_id'])
+			.where('id', '=', discussionId)
+			.executeTakeFirst();
+		if (!row) return null;
+		if (row.subject_type !== null) {
+			const ref = parseSubjectRef(`${row.subject_type}:${row.subject_id}`);
+			const ctx = { db: db as Db, actor, now: () => new Date() };
+			if (!ref || !(await loadSubject(ctx, ref))) return null;
+		}
+		return { title: row.title, path: `/austausch/${discussionId}` };
 	},
 	async topic_field(db, _actor, id) {
 		const row = await db
