@@ -10,16 +10,21 @@ import {
 	registerForEvent,
 	setPitchRecording
 } from '$lib/server/events';
+import { followState } from '$lib/server/notifications';
 import { formTexts } from '$lib/server/web/event-forms';
 import { formFailure } from '$lib/server/web/form-failure';
 import { orHttpError } from '$lib/server/web/http-errors';
 
 export const csr = false;
 
-export const load: PageServerLoad = async ({ locals, params }) => ({
-	event: await orHttpError(getEvent(locals.ctx, params.id)),
-	programme: await orHttpError(getProgramme(locals.ctx, params.id))
-});
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const event = await orHttpError(getEvent(locals.ctx, params.id));
+	return {
+		event,
+		programme: await orHttpError(getProgramme(locals.ctx, params.id)),
+		following: await followState(locals.ctx, `event:${event.id}`)
+	};
+};
 
 const origin = (url: URL) => ({ origin: config().origin ?? url.origin });
 
