@@ -10,12 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../support/xss-payloads';
 import type { Ctx } from '../../src/lib/server/context';
 import { createDiscussion, replyToDiscussion, reportPost } from '../../src/lib/server/discussions';
-import { expectNoAxeViolations, h1Text, useBrowser, visit } from './support/browser';
+import { baseUrl, expectNoAxeViolations, h1Text, useBrowser, visit } from './support/browser';
 import { createTestProduct } from './support/catalogue';
+import { mailsTo } from './support/mail';
 import { createTestPerson, signInAs, withServerDatabase, type TestPerson } from './support/people';
 
 const LAHR = '08317065';
 const KEHL = '08317057';
+const OFFENBURG = '08317096';
 
 async function listed(person: TestPerson): Promise<void> {
 	await withServerDatabase((db) =>
@@ -72,9 +74,22 @@ describe('discussions', () => {
 			displayName: `Lukas Lahr${stamp}`,
 			memberships: [{ ags: LAHR, role: 'member' }]
 		});
+		// Someone from Offenburg follows the product: she learns of the question.
+		const follower = await createTestPerson({
+			email: `folgt-${stamp}@offenburg.example`,
+			displayName: `Olga Offenburg${stamp}`,
+			memberships: [{ ags: OFFENBURG, role: 'member' }]
+		});
 		await listed(asker);
 		const productId = await createTestProduct(`Terminbuchung ${stamp}`);
 		const { page } = session;
+		await signInAs(page, follower);
+		await visit(page, `/loesungen/${productId}`);
+		await clickAndCheck(page, `Terminbuchung ${stamp} folgen`, 'button');
+		expect(
+			await page.getByRole('button', { name: `Terminbuchung ${stamp} nicht mehr folgen` }).count()
+		).toBe(1);
+		await page.context().clearCookies();
 
 		// Visitors see a hint to sign in, no threads.
 		await visit(page, `/loesungen/${productId}`);
@@ -158,6 +173,17 @@ describe('discussions', () => {
 			{ kind: 'discussion.replied', recipients: [`${asker.personId}:mention`] },
 			{ kind: 'discussion.answer_accepted', recipients: [`${colleague.personId}:answer_accepted`] }
 		]);
+
+		// Followers are notified by mail (the server's workers, its real SMTP listener): the
+		// product's follower of the question, the asker (who follows her question) of the answer,
+		// the colleague (who follows the thread she answered) of the acceptance.
+		const thread = `${baseUrl()}/austausch/${discussionId}`;
+		for (const person of [follower, asker, colleague]) {
+			const mails = await mailsTo(person.email);
+			expect(mails.every((mail) => mail.text?.includes(thread))).toBe(true);
+			expect(mails[0]!.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+		}
+		expect((await mailsTo(colleague.email)).map((mail) => mail.subject).join(' ')).toContain(title);
 	}, 180_000);
 
 	it('a member reports a post and the coordination hides it with a reason', async () => {

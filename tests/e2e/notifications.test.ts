@@ -5,28 +5,15 @@
  * SMTP listener); the unsubscribe link works without a session. The rules (audience, digests,
  * never twice) are covered by src/lib/server/notifications/notifications.db.test.ts.
  */
-import { simpleParser } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectNoAxeViolations, h1Text, useBrowser, visit } from './support/browser';
 import { createTestProject } from './support/catalogue';
 import { createTestPerson, signInAs, withServerDatabase } from './support/people';
-import { serverMails } from './support/test-server';
+import { mailsTo } from './support/mail';
 
 const LAHR = '08317065';
 const KEHL = '08317057';
-
-async function mailTo(to: string) {
-	const mails = serverMails();
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		const received = mails.messages().filter((mail) => mail.rcptTo.includes(to));
-		if (received.length > 0)
-			return { count: received.length, mail: await simpleParser(received[0]!.raw) };
-		if (Date.now() > deadline) throw new Error(`Keine Mail an ${to} angekommen`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
 
 /** Reloads the centre until the worker has fanned the event out. */
 async function waitForNotification(page: Page, title: string): Promise<void> {
@@ -119,7 +106,9 @@ describe('notifications', () => {
 			expect(await other.getByRole('link', { name: news }).count()).toBe(0);
 
 			// … and by mail: German, with the link, a plain-text part and one-click unsubscribe.
-			const { mail, count } = await mailTo(follower.email);
+			const received = await mailsTo(follower.email);
+			const mail = received[0]!;
+			const count = received.length;
 			expect(count).toBe(1);
 			expect(mail.subject).toBe(news);
 			expect(mail.text).toContain('Guten Tag,');

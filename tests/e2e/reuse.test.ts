@@ -5,13 +5,12 @@
  * link, marks it adopted, and the counters change. The rules themselves are covered by the
  * database tests (src/lib/server/reuse/reuse.db.test.ts).
  */
-import { simpleParser } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectNoAxeViolations, h1Text, useBrowser, visit } from './support/browser';
 import { createTestProject } from './support/catalogue';
 import { createTestPerson, withServerDatabase, type TestPerson } from './support/people';
-import { serverMails } from './support/test-server';
+import { mailsTo } from './support/mail';
 
 const LAHR = '08317065';
 const KEHL = '08317057';
@@ -27,18 +26,6 @@ async function wheelsOnFrontPage(): Promise<number> {
 	const match = /([\d.]+) Räder nicht neu erfunden/.exec(text);
 	if (!match?.[1]) throw new Error('Kennzahl „Räder nicht neu erfunden“ fehlt');
 	return Number(match[1].replace(/\./g, ''));
-}
-
-/** The mail the server's worker delivered to `to` through its real SMTP listener. */
-async function mailTo(to: string) {
-	const mails = serverMails();
-	const deadline = Date.now() + 20_000;
-	for (;;) {
-		const received = mails.messages().filter((mail) => mail.rcptTo.includes(to));
-		if (received.length > 0) return simpleParser(received[received.length - 1]!.raw);
-		if (Date.now() > deadline) throw new Error(`Keine Mail an ${to} angekommen`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
 }
 
 describe('reuse requests', () => {
@@ -89,7 +76,7 @@ describe('reuse requests', () => {
 		const requestPath = new URL(page.url()).pathname;
 
 		// The contact person gets the e-mail with the link.
-		const mail = await mailTo(contact.email);
+		const mail = (await mailsTo(contact.email)).at(-1)!;
 		expect(mail?.subject).toBe(`Nachnutzung angefragt: ${title}`);
 		expect(mail?.text).toContain('Lea Lotsin (Lahr/Schwarzwald)');
 		const link = /https?:\/\/\S+\/nachnutzung\/\d+/.exec(mail?.text ?? '')?.[0];

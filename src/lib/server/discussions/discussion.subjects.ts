@@ -4,10 +4,14 @@
  * may not see it), which attached threads a reader may see in lists, and titles for many ids.
  * A thread attached to a subject is visible exactly to those who may see the subject.
  *
- * Adding a type (idea, event) is one entry here and its name in DISCUSSION_SUBJECT_TYPES.
+ * Adding a type is one entry here and its name in DISCUSSION_SUBJECT_TYPES; each entry asks the
+ * subject's own module who may see it.
  */
+import { sql, type SqlBool } from 'kysely';
 import type { Actor, Ctx } from '../context';
 import type { Db } from '../db';
+import { canSeeEvent } from '../events/event.policy';
+import { canSeeIdeas } from '../ideas/idea.policy';
 import { canSeeProject, findProjectFacts, projectScopeOf } from '../projects';
 import {
 	findProductTitle,
@@ -18,7 +22,7 @@ import {
 	type ThreadVisibility
 } from './discussion.repository';
 
-export const DISCUSSION_SUBJECT_TYPES = ['project', 'product'] as const;
+export const DISCUSSION_SUBJECT_TYPES = ['project', 'product', 'idea', 'event'] as const;
 export type DiscussionSubjectType = (typeof DISCUSSION_SUBJECT_TYPES)[number];
 
 export interface SubjectRef {
@@ -39,6 +43,23 @@ interface SubjectKind {
 	titles(db: Db, ids: readonly number[]): Promise<Map<number, string>>;
 	href(id: number): string;
 }
+
+/** Titles of ideas or events by id (both tables name it `title`). */
+async function titlesOf(
+	db: Db,
+	table: 'idea' | 'event',
+	ids: readonly number[]
+): Promise<Map<number, string>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.selectFrom(table)
+		.select(['id', 'title'])
+		.where('id', 'in', [...ids])
+		.execute();
+	return new Map(rows.map((row) => [row.id, row.title]));
+}
+
+const noThreads: ThreadVisibility = () => sql<SqlBool>`1 = 0`;
 
 const SUBJECT_KINDS: Record<DiscussionSubjectType, SubjectKind> = {
 	project: {
@@ -66,6 +87,47 @@ const SUBJECT_KINDS: Record<DiscussionSubjectType, SubjectKind> = {
 		visibleThreads: () => productThreadsVisible,
 		titles: findProductTitles,
 		href: (id) => `/loesungen/${id}`
+	},
+	idea: {
+		async load(ctx, id) {
+			if (!canSeeIdeas(ctx.actor)) return undefined;
+			const title = (await titlesOf(ctx.db, 'idea', [id])).get(id);
+			if (title === undefined) return undefined;
+			return { type: 'idea', id, title, href: `/ideen/${id}`, isPublic: false };
+		},
+		visibleThreads: (actor) =>
+			canSeeIdeas(actor)
+				? (eb) => eb('discussion.subject_id', 'in', eb.selectFrom('idea').select('idea.id'))
+				: noThreads,
+		titles: (db, ids) => titlesOf(db, 'idea', ids),
+		href: (id) => `/ideen/${id}`
+	},
+	event: {
+		async load(ctx, id) {
+			const row = await ctx.db
+				.selectFrom('event')
+				.select(['title', 'audience'])
+				.where('id', '=', id)
+				.executeTakeFirst();
+			if (!row || !canSeeEvent(ctx.actor, row)) return undefined;
+			return {
+				type: 'event',
+				id,
+				title: row.title,
+				href: `/termine/${id}`,
+				isPublic: row.audience === 'public'
+			};
+		},
+		visibleThreads: (actor) => {
+			const membersToo = canSeeEvent(actor, { audience: 'members' });
+			return (eb) => {
+				let events = eb.selectFrom('event').select('event.id');
+				if (!membersToo) events = events.where('event.audience', '=', 'public');
+				return eb('discussion.subject_id', 'in', events);
+			};
+		},
+		titles: (db, ids) => titlesOf(db, 'event', ids),
+		href: (id) => `/termine/${id}`
 	}
 };
 

@@ -7,6 +7,7 @@ import {
 	replyToDiscussion,
 	reportPost
 } from '$lib/server/discussions';
+import { followState } from '$lib/server/notifications';
 import { formText } from '$lib/server/web/form-data';
 import { formFailure } from '$lib/server/web/form-failure';
 import { orHttpError } from '$lib/server/web/http-errors';
@@ -35,6 +36,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const reported = url.searchParams.get('melden');
 	return {
 		discussion,
+		following: await followState(locals.ctx, `discussion:${id}`),
 		quote,
 		reportPostId: reported && /^[0-9]{1,16}$/.test(reported) ? Number(reported) : null,
 		notice: NOTICES.find((n) => n === notice) ?? null

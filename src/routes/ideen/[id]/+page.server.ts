@@ -7,16 +7,23 @@ import {
 	supportIdea,
 	withdrawSupport
 } from '$lib/server/ideas';
+import { listSubjectDiscussions } from '$lib/server/discussions';
+import { followState } from '$lib/server/notifications';
 import { formText } from '$lib/server/web/form-data';
 import { formFailure } from '$lib/server/web/form-failure';
 import { orHttpError } from '$lib/server/web/http-errors';
 
 export const csr = false;
 
-export const load: PageServerLoad = async ({ locals, params, url }) => ({
-	idea: await orHttpError(getIdea(locals.ctx, Number(params.id))),
-	isJustSaved: url.searchParams.has('gespeichert')
-});
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const idea = await orHttpError(getIdea(locals.ctx, Number(params.id)));
+	return {
+		idea,
+		discussions: await listSubjectDiscussions(locals.ctx, { type: 'idea', id: idea.id }),
+		following: await followState(locals.ctx, `idea:${idea.id}`),
+		isJustSaved: url.searchParams.has('gespeichert')
+	};
+};
 
 export const actions: Actions = {
 	support: async ({ request, locals, params, setHeaders }) => {

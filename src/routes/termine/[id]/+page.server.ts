@@ -10,6 +10,7 @@ import {
 	registerForEvent,
 	setPitchRecording
 } from '$lib/server/events';
+import { listSubjectDiscussions } from '$lib/server/discussions';
 import { followState } from '$lib/server/notifications';
 import { formTexts } from '$lib/server/web/event-forms';
 import { formFailure } from '$lib/server/web/form-failure';
@@ -22,7 +23,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		event,
 		programme: await orHttpError(getProgramme(locals.ctx, params.id)),
-		following: await followState(locals.ctx, `event:${event.id}`)
+		following: await followState(locals.ctx, `event:${event.id}`),
+		discussions: await listSubjectDiscussions(locals.ctx, { type: 'event', id: event.id })
 	};
 };
 
