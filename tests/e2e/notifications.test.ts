@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { baseUrl, expectNoAxeViolations, h1Text, useBrowser, visit } from './support/browser';
 import { createTestProject } from './support/catalogue';
 import { createTestPerson, signInAs, withServerDatabase } from './support/people';
-import { mailsTo } from './support/mail';
+import { mailsTo, rawHeader } from './support/mail';
 
 const LAHR = '08317065';
 const KEHL = '08317057';
@@ -114,11 +114,7 @@ describe('notifications', () => {
 			expect(mail.text).toContain('Guten Tag,');
 			expect(mail.text).toContain(`${baseUrl()}/projekte/${projectId}`);
 			expect(mail.html).toContain(`href="${baseUrl()}/projekte/${projectId}"`);
-			const header = (name: string) =>
-				mail.headerLines
-					.find((line) => line.key === name)
-					?.line.replace(/^[^:]+:\s*/, '')
-					.replace(/\r?\n\s+/g, '');
+			const header = (name: string) => rawHeader(mail, name);
 			expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
 			const unsubscribe = /^<(.+)>$/.exec(header('list-unsubscribe') ?? '')?.[1] ?? '';
 			expect(unsubscribe.startsWith(`${baseUrl()}/benachrichtigungen/abbestellen?token=`)).toBe(

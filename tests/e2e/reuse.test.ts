@@ -105,5 +105,6 @@ describe('reuse requests', () => {
 		expect(await box.getByText('Von 1 Kommune nachgenutzt').count()).toBe(1);
 		await visit(page, requestPath);
 		expect(await page.getByText('Eigenes Projekt verknüpfen').count()).toBe(1);
-	});
+		// Two people's browsers, a dozen pages each checked with axe, and a mail round trip.
+	}, 150_000);
 });

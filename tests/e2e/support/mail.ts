@@ -20,3 +20,11 @@ export async function mailsTo(to: string, count = 1, timeoutMs = 30_000): Promis
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
+
+/** A header as it was sent (unfolded), e.g. `List-Unsubscribe-Post`; undefined when absent. */
+export function rawHeader(mail: ParsedMail, name: string): string | undefined {
+	return mail.headerLines
+		.find((line) => line.key === name.toLowerCase())
+		?.line.replace(/^[^:]+:\s*/, '')
+		.replace(/\r?\n\s+/g, '');
+}
