@@ -30,6 +30,7 @@ import * as m0030 from './2026_12_04_0030_event';
 import * as m0031 from './2026_12_04_0031_event_registration';
 import * as m0032 from './2026_12_04_0032_event_programme';
 import * as m0033 from './2026_12_04_0033_calendar_feed_token';
+import * as m0034 from './2026_12_04_0034_event_guest';
 
 export const migrations: Record<string, Migration> = {
 	'2026_11_25_0001_municipality_register': m0001,
@@ -58,5 +59,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_04_0030_event': m0030,
 	'2026_12_04_0031_event_registration': m0031,
 	'2026_12_04_0032_event_programme': m0032,
-	'2026_12_04_0033_calendar_feed_token': m0033
+	'2026_12_04_0033_calendar_feed_token': m0033,
+	'2026_12_04_0034_event_guest': m0034
 };
