@@ -516,7 +516,13 @@ const TABLE: Record<string, Case[]> = {
 	],
 	'/termine/kalender.ics': [{ path: '/termine/kalender.ics', expect: PUBLIC }],
 	// The private feed is found by its token alone; an unknown one does not exist for anybody.
-	'/termine/kalender/[token]': [{ path: '/termine/kalender/{token}', expect: everyone('hidden') }]
+	'/termine/kalender/[token]': [{ path: '/termine/kalender/{token}', expect: everyone('hidden') }],
+	// Guests' links: found by the token alone; an unknown one shows the same "invalid link" page
+	// to everybody (200), and opening a link (GET) changes nothing.
+	'/termine/gast/bestaetigen/[token]': [
+		{ path: '/termine/gast/bestaetigen/unbekannter-link-0123456789abcdef', expect: PUBLIC }
+	],
+	'/termine/gast/abmelden/[token]': [{ path: '/termine/gast/abmelden/1-0000', expect: PUBLIC }]
 };
 
 /** Every route id under src/routes that has a page or an endpoint. */

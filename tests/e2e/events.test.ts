@@ -5,7 +5,7 @@
  * visitor on a phone files "Das wollen wir auch" from a pitch that the owner then sees.
  * The rules and the concurrency are covered by src/lib/server/events/event.db.test.ts.
  */
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, h1Text, useBrowser, visit, waitForPath } from './support/browser';
@@ -17,20 +17,39 @@ import { serverMails } from './support/test-server';
 const LAHR = '08317065';
 const KEHL = '08317057';
 
-/** Subjects of the mails the server's worker delivered to `to`, once `count` have arrived. */
-async function subjectsTo(to: string, count: number): Promise<string[]> {
+/** The mails the server's worker delivered to `to`, parsed, once `count` have arrived. */
+async function mailsTo(to: string, count: number): Promise<ParsedMail[]> {
 	const deadline = Date.now() + 20_000;
 	for (;;) {
 		const received = serverMails()
 			.messages()
 			.filter((mail) => mail.rcptTo.includes(to));
 		if (received.length >= count) {
-			const parsed = await Promise.all(received.map((mail) => simpleParser(mail.raw)));
-			return parsed.map((mail) => mail.subject ?? '');
+			return Promise.all(received.map((mail) => simpleParser(mail.raw)));
 		}
 		if (Date.now() > deadline) throw new Error(`Nur ${received.length} Mails an ${to}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
+}
+
+/** Subjects of the mails delivered to `to`, once `count` have arrived. */
+async function subjectsTo(to: string, count: number): Promise<string[]> {
+	return (await mailsTo(to, count)).map((mail) => mail.subject ?? '');
+}
+
+/** The path of the last guest link (`bestaetigen` or `abmelden`) in the first `count` mails to `to`. */
+async function guestLinkTo(
+	to: string,
+	count: number,
+	kind: 'bestaetigen' | 'abmelden'
+): Promise<string> {
+	const pattern = new RegExp(`/termine/gast/${kind}/[A-Za-z0-9_-]+`);
+	const links = (await mailsTo(to, count))
+		.map((mail) => pattern.exec(mail.text ?? '')?.[0])
+		.filter((link) => link !== undefined);
+	const last = links.at(-1);
+	if (!last) throw new Error(`Kein Link ${kind} an ${to}`);
+	return last;
 }
 
 /**
@@ -191,6 +210,61 @@ describe('events', () => {
 		const confirmed = page.getByRole('table', { name: 'Angemeldet (2)' });
 		expect(await confirmed.getByRole('row', { name: /Ben/ }).count()).toBe(1);
 		expect(await confirmed.getByRole('row', { name: /Carla/ }).count()).toBe(1);
+	}, 150_000);
+
+	it('lets a guest without an account register with a confirmed address and cancel by link', async () => {
+		const stamp = Date.now().toString(36);
+		const coordinator = await createTestPerson({
+			email: `koordination-gast-${stamp}@ortenau.example`,
+			displayName: 'Kai Koordination',
+			isCoordinator: true
+		});
+		const title = `Offenes Netzwerktreffen ${stamp}`;
+		const eventId = await createTestEvent({ title, audience: 'public', capacity: 5 });
+		const guestEmail = `gast-${stamp}@schwarzwaldtal.example`;
+		const guestPage = await session.newPage();
+		await visit(guestPage, `/termine/${eventId}`);
+		// A wrong address is named next to the field and nothing is sent.
+		await guestPage.getByLabel('Name', { exact: true }).fill('Greta Gast');
+		await guestPage
+			.getByLabel('Kommune oder Organisation', { exact: true })
+			.fill('Gemeinde Schwarzwaldtal');
+		await guestPage.getByLabel('E-Mail-Adresse', { exact: true }).fill('keine-adresse');
+		await submit(guestPage, 'Bestätigungslink anfordern');
+		expect(
+			await guestPage.getByText('Bitte geben Sie eine gültige E-Mail-Adresse an').count()
+		).toBe(1);
+		await guestPage.getByLabel('E-Mail-Adresse', { exact: true }).fill(guestEmail);
+		await submit(guestPage, 'Bestätigungslink anfordern');
+		expect(await statusText(guestPage)).toContain('Fast geschafft');
+
+		// Opening the link shows a page; only the button takes the place.
+		await visit(guestPage, await guestLinkTo(guestEmail, 1, 'bestaetigen'));
+		expect(await h1Text(guestPage)).toBe('Anmeldung bestätigen');
+		await submit(guestPage, 'Anmeldung bestätigen');
+		expect(await statusText(guestPage)).toContain('Ihre Anmeldung ist bestätigt.');
+		expect(await subjectsTo(guestEmail, 2)).toEqual([
+			`Bitte bestätigen Sie Ihre Anmeldung: ${title}`,
+			`Anmeldung bestätigt: ${title}`
+		]);
+
+		const { page } = session;
+		await signInAs(page, coordinator);
+		await visit(page, `/termine/${eventId}/teilnehmende`);
+		const confirmed = page.getByRole('table', { name: 'Angemeldet (1)' });
+		expect(
+			await confirmed
+				.getByRole('row', { name: /Greta Gast\s*Gast.*Gemeinde Schwarzwaldtal/ })
+				.count()
+		).toBe(1);
+
+		await visit(guestPage, await guestLinkTo(guestEmail, 2, 'abmelden'));
+		expect(await h1Text(guestPage)).toBe('Vom Termin abmelden');
+		await submit(guestPage, 'Abmelden');
+		expect(await statusText(guestPage)).toContain('Sie sind abgemeldet.');
+		expect((await subjectsTo(guestEmail, 3)).at(-1)).toBe(`Abmeldung bestätigt: ${title}`);
+		await visit(page, `/termine/${eventId}/teilnehmende`);
+		expect(await page.getByRole('table', { name: 'Angemeldet (1)' }).count()).toBe(0);
 	}, 150_000);
 
 	it('files "Das wollen wir auch" from a pitch on a phone; the owner sees the request', async () => {

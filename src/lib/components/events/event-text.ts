@@ -39,7 +39,11 @@ const errorTexts: Record<string, () => string> = {
 	stars_invalid: () => m.events_error_stars_invalid(),
 	subject_required: () => m.events_error_subject_required(),
 	message_required: () => m.events_error_message_required(),
-	event_over: () => m.events_error_event_over()
+	event_over: () => m.events_error_event_over(),
+	name_required: () => m.events_error_name_required(),
+	organisation_required: () => m.events_error_organisation_required(),
+	email_required: () => m.events_error_email_required(),
+	email_invalid: () => m.events_error_email_invalid()
 };
 
 export function eventErrorText(code: string): string {

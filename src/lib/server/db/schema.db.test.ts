@@ -545,6 +545,7 @@ const columns = {
 		id: true,
 		event_id: true,
 		person_id: true,
+		guest_id: true,
 		status: true,
 		queued_at: true,
 		created_at: true,
@@ -569,7 +570,19 @@ const columns = {
 		updated_at: true
 	},
 	event_pitch_rating: { session_id: true, person_id: true, stars: true, updated_at: true },
-	calendar_feed_token: { person_id: true, token_hash: true, created_at: true }
+	calendar_feed_token: { person_id: true, token_hash: true, created_at: true },
+	event_guest: {
+		id: true,
+		event_id: true,
+		name: true,
+		organisation: true,
+		email: true,
+		confirm_token_hash: true,
+		confirm_expires_at: true,
+		confirmed_at: true,
+		created_at: true,
+		updated_at: true
+	}
 } satisfies ColumnsOf;
 
 const t = useTestDatabase();

@@ -923,7 +923,10 @@ export interface EventTable {
 export interface EventRegistrationTable {
 	id: Generated<number>;
 	event_id: number;
-	person_id: number;
+	/** Null for a guest's registration. */
+	person_id: number | null;
+	/** Set for a guest's registration (event_guest), else null. */
+	guest_id: number | null;
 	status: RegistrationStatus;
 	/** Order of the waiting list: the time of (re-)registration. */
 	queued_at: string;
@@ -964,6 +967,21 @@ export interface CalendarFeedTokenTable {
 	/** SHA-256 of the token, hex. */
 	token_hash: string;
 	created_at: CreatedAt;
+}
+
+export interface EventGuestTable {
+	id: Generated<number>;
+	event_id: number;
+	name: string;
+	organisation: string;
+	/** Lower-case; one row per event and address. */
+	email: string;
+	/** SHA-256 of the pending confirmation token, hex; null once used. */
+	confirm_token_hash: string | null;
+	confirm_expires_at: string | null;
+	confirmed_at: string | null;
+	created_at: CreatedAt;
+	updated_at: string;
 }
 
 export interface Database {
@@ -1052,6 +1070,7 @@ export interface Database {
 	event_session: EventSessionTable;
 	event_pitch_rating: EventPitchRatingTable;
 	calendar_feed_token: CalendarFeedTokenTable;
+	event_guest: EventGuestTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -66,9 +66,19 @@ export function registrationMail(input: {
 	to: string;
 	networkName: string;
 	event: MailEvent;
+	/** The event page for members; a guest's own cancel link for guests. */
 	link: string;
+	isGuest?: boolean;
 }): MailText {
 	const { subject, sentence } = SENTENCES[input.kind];
+	const linkLine =
+		input.kind === 'cancelled'
+			? input.isGuest
+				? 'Sie können sich auf der Seite des Termins jederzeit wieder anmelden.'
+				: 'Sie können sich jederzeit wieder anmelden:'
+			: input.isGuest
+				? 'Falls Sie nicht teilnehmen können, melden Sie sich bitte über diesen Link ab:'
+				: 'Sie können sich hier auch wieder abmelden:';
 	return {
 		to: input.to,
 		subject: `${subject}: ${input.event.title}`,
@@ -79,10 +89,8 @@ export function registrationMail(input: {
 			'',
 			...place(input.event),
 			'',
-			input.kind === 'cancelled'
-				? 'Sie können sich jederzeit wieder anmelden:'
-				: 'Sie können sich hier auch wieder abmelden:',
-			input.link,
+			linkLine,
+			...(input.isGuest && input.kind === 'cancelled' ? [] : [input.link]),
 			`\n-- \n${input.networkName}\n`
 		].join('\n')
 	};
@@ -109,6 +117,60 @@ export function attendeeMessageMail(input: {
 			input.message,
 			'',
 			...place(input.event),
+			input.link,
+			`\n-- \n${input.networkName}\n`
+		].join('\n')
+	};
+}
+
+/** The mail to a guest with the single-use link that confirms the address and takes the place. */
+export function guestConfirmationMail(input: {
+	to: string;
+	name: string;
+	networkName: string;
+	event: MailEvent;
+	link: string;
+	validHours: number;
+}): MailText {
+	return {
+		to: input.to,
+		subject: `Bitte bestätigen Sie Ihre Anmeldung: ${input.event.title}`,
+		text: [
+			`Guten Tag ${input.name},`,
+			'',
+			`Sie möchten sich als Gast zu „${input.event.title}“ anmelden. Bitte bestätigen Sie Ihre E-Mail-Adresse über diesen Link; erst dann ist Ihre Anmeldung gültig:`,
+			input.link,
+			'',
+			`Der Link ist ${input.validHours} Stunden gültig und kann einmal verwendet werden.`,
+			'Wenn Sie sich nicht angemeldet haben, können Sie diese E-Mail ignorieren.',
+			'',
+			...place(input.event),
+			`\n-- \n${input.networkName}\n`
+		].join('\n')
+	};
+}
+
+/** A guest asked again while registered: the state and the cancel link. */
+export function guestAlreadyRegisteredMail(input: {
+	to: string;
+	networkName: string;
+	event: MailEvent;
+	waiting: boolean;
+	link: string;
+}): MailText {
+	return {
+		to: input.to,
+		subject: `Sie sind bereits angemeldet: ${input.event.title}`,
+		text: [
+			'Guten Tag,',
+			'',
+			input.waiting
+				? `Sie stehen für „${input.event.title}“ bereits auf der Warteliste.`
+				: `Sie sind für „${input.event.title}“ bereits angemeldet.`,
+			'',
+			...place(input.event),
+			'',
+			'Falls Sie nicht teilnehmen können, melden Sie sich bitte über diesen Link ab:',
 			input.link,
 			`\n-- \n${input.networkName}\n`
 		].join('\n')

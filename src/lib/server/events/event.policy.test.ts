@@ -7,8 +7,10 @@ import {
 	canRatePitch,
 	canRegister,
 	canSeeAttendees,
-	canSeeEvent
+	canSeeEvent,
+	guestsAllowed
 } from './event.policy';
+import { parseCancelToken } from './guest.token';
 
 const person = (overrides: Partial<PersonActor> = {}): PersonActor => ({
 	kind: 'person',
@@ -73,5 +75,28 @@ describe('event policy', () => {
 		expect(canEditPitchMaterial(person(), { presenterPersonId: 7 })).toBe(true);
 		expect(canEditPitchMaterial(person(), { presenterPersonId: 9 })).toBe(false);
 		expect(canEditPitchMaterial(coordinator, { presenterPersonId: 9 })).toBe(true);
+	});
+});
+
+describe('guests', () => {
+	it('may join public events that have not ended, never members-only ones', () => {
+		const before = new Date('2027-03-26T15:59:00.000Z');
+		expect(guestsAllowed(event, before)).toBe(true);
+		expect(guestsAllowed({ ...event, audience: 'members' }, before)).toBe(false);
+		expect(guestsAllowed(event, new Date('2027-03-26T16:00:00.000Z'))).toBe(false);
+	});
+
+	it('accepts only well-formed cancel tokens', () => {
+		const mac = 'ab'.repeat(32);
+		expect(parseCancelToken(`12-${mac}`)).toEqual({ id: 12, mac });
+		for (const bad of [
+			`0-${mac}`,
+			`12-${mac.slice(1)}`,
+			`12-${mac.toUpperCase()}`,
+			'12',
+			`x-${mac}`
+		]) {
+			expect(parseCancelToken(bad)).toBeNull();
+		}
 	});
 });

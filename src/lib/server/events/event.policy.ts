@@ -73,3 +73,8 @@ export function canEditPitchMaterial(actor: Actor, pitch: { presenterPersonId: n
 	if (canManageEvents(actor)) return true;
 	return actor.kind === 'person' && canWrite(actor) && pitch.presenterPersonId === actor.personId;
 }
+
+/** Guests without an account may join public events that have not ended. */
+export function guestsAllowed(event: Pick<EventFacts, 'audience' | 'endsAt'>, now: Date): boolean {
+	return event.audience === 'public' && Date.parse(event.endsAt) > now.getTime();
+}

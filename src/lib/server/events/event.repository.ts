@@ -161,7 +161,9 @@ export async function listMunicipalityOptions(db: Db): Promise<{ id: number; nam
 
 export interface RegistrationRow {
 	id: number;
-	personId: number;
+	/** Exactly one of personId and guestId is set. */
+	personId: number | null;
+	guestId: number | null;
 	status: RegistrationStatus;
 	queuedAt: string;
 }
@@ -173,7 +175,13 @@ export async function findRegistration(
 ): Promise<RegistrationRow | undefined> {
 	return db
 		.selectFrom('event_registration')
-		.select(['id', 'person_id as personId', 'status', 'queued_at as queuedAt'])
+		.select([
+			'id',
+			'person_id as personId',
+			'guest_id as guestId',
+			'status',
+			'queued_at as queuedAt'
+		])
 		.where('event_id', '=', eventId)
 		.where('person_id', '=', personId)
 		.executeTakeFirst();
@@ -195,16 +203,62 @@ export async function countRegistrations(
 	return { confirmed: count('confirmed'), waiting: count('waiting') };
 }
 
+/** Who holds a registration: a member (person) or a guest without an account. */
+export type Registrant =
+	{ personId: number; guestId?: undefined } | { guestId: number; personId?: undefined };
+
+export async function findGuestRegistration(
+	db: Db,
+	guestId: number
+): Promise<RegistrationRow | undefined> {
+	return db
+		.selectFrom('event_registration')
+		.select([
+			'id',
+			'person_id as personId',
+			'guest_id as guestId',
+			'status',
+			'queued_at as queuedAt'
+		])
+		.where('guest_id', '=', guestId)
+		.executeTakeFirst();
+}
+
 /** A new registration, or a cancelled one taken up again (queued anew). */
 export async function saveRegistration(
 	db: Db,
-	values: { eventId: number; personId: number; status: RegistrationStatus; now: string }
+	values: { eventId: number; who: Registrant; status: RegistrationStatus; now: string }
 ): Promise<number> {
+	if (values.who.guestId !== undefined) {
+		const existing = await findGuestRegistration(db, values.who.guestId);
+		if (existing) {
+			await db
+				.updateTable('event_registration')
+				.set({ status: values.status, queued_at: values.now, updated_at: values.now })
+				.where('id', '=', existing.id)
+				.execute();
+			return existing.id;
+		}
+		const inserted = await db
+			.insertInto('event_registration')
+			.values({
+				event_id: values.eventId,
+				person_id: null,
+				guest_id: values.who.guestId,
+				status: values.status,
+				queued_at: values.now,
+				updated_at: values.now
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return inserted.id;
+	}
+	const personId = values.who.personId;
 	const row = await db
 		.insertInto('event_registration')
 		.values({
 			event_id: values.eventId,
-			person_id: values.personId,
+			person_id: personId,
 			status: values.status,
 			queued_at: values.now,
 			updated_at: values.now
@@ -242,7 +296,13 @@ export async function listWaiting(
 ): Promise<RegistrationRow[]> {
 	return db
 		.selectFrom('event_registration')
-		.select(['id', 'person_id as personId', 'status', 'queued_at as queuedAt'])
+		.select([
+			'id',
+			'person_id as personId',
+			'guest_id as guestId',
+			'status',
+			'queued_at as queuedAt'
+		])
 		.where('event_id', '=', eventId)
 		.where('status', '=', 'waiting')
 		.orderBy('queued_at')
@@ -252,7 +312,9 @@ export async function listWaiting(
 }
 
 export interface AttendeeRow {
-	personId: number;
+	personId: number | null;
+	/** Guests have no account; their organisation stands in for the municipality. */
+	isGuest: boolean;
 	displayName: string;
 	email: string;
 	municipalities: string;
@@ -285,7 +347,135 @@ export async function listAttendeeRows(db: Db, eventId: number): Promise<Attende
 		.orderBy('event_registration.queued_at')
 		.orderBy('event_registration.id')
 		.execute();
-	return rows.map((row) => ({ ...row, municipalities: row.municipalities ?? '' }));
+	const guests = await db
+		.selectFrom('event_registration')
+		.innerJoin('event_guest', 'event_guest.id', 'event_registration.guest_id')
+		.select([
+			'event_guest.name as displayName',
+			'event_guest.email',
+			'event_guest.organisation as municipalities',
+			'event_registration.status',
+			'event_registration.queued_at as queuedAt',
+			'event_registration.id'
+		])
+		.where('event_registration.event_id', '=', eventId)
+		.where('event_registration.status', 'in', ['confirmed', 'waiting'])
+		.execute();
+	const members = rows.map((row) => ({
+		...row,
+		isGuest: false,
+		municipalities: row.municipalities ?? ''
+	}));
+	const all = [
+		...members,
+		...guests.map(({ id: _id, ...row }) => ({ ...row, personId: null, isGuest: true }))
+	];
+	// Same order as the members' query: status, then the time of registration.
+	return all.sort(
+		(a, b) => a.status.localeCompare(b.status) || a.queuedAt.localeCompare(b.queuedAt)
+	);
+}
+
+export interface GuestRow {
+	id: number;
+	eventId: number;
+	name: string;
+	organisation: string;
+	email: string;
+	confirmExpiresAt: string | null;
+	confirmedAt: string | null;
+}
+
+const guestColumns = [
+	'id',
+	'event_id as eventId',
+	'name',
+	'organisation',
+	'email',
+	'confirm_expires_at as confirmExpiresAt',
+	'confirmed_at as confirmedAt'
+] as const;
+
+export async function findGuest(db: Db, id: number): Promise<GuestRow | undefined> {
+	return db.selectFrom('event_guest').select(guestColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findGuestByEmail(
+	db: Db,
+	eventId: number,
+	email: string
+): Promise<GuestRow | undefined> {
+	return db
+		.selectFrom('event_guest')
+		.select(guestColumns)
+		.where('event_id', '=', eventId)
+		.where('email', '=', email)
+		.executeTakeFirst();
+}
+
+export async function findGuestByToken(db: Db, tokenHash: string): Promise<GuestRow | undefined> {
+	return db
+		.selectFrom('event_guest')
+		.select(guestColumns)
+		.where('confirm_token_hash', '=', tokenHash)
+		.executeTakeFirst();
+}
+
+/** Creates the guest's request or renews it (new name, organisation and token). */
+export async function saveGuestRequest(
+	db: Db,
+	values: {
+		eventId: number;
+		name: string;
+		organisation: string;
+		email: string;
+		tokenHash: string;
+		expiresAt: string;
+		now: string;
+	}
+): Promise<number> {
+	const row = await db
+		.insertInto('event_guest')
+		.values({
+			event_id: values.eventId,
+			name: values.name,
+			organisation: values.organisation,
+			email: values.email,
+			confirm_token_hash: values.tokenHash,
+			confirm_expires_at: values.expiresAt,
+			updated_at: values.now
+		})
+		.onConflict((oc) =>
+			oc.columns(['event_id', 'email']).doUpdateSet({
+				name: values.name,
+				organisation: values.organisation,
+				confirm_token_hash: values.tokenHash,
+				confirm_expires_at: values.expiresAt,
+				updated_at: values.now
+			})
+		)
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+/** The token is used up: single use. */
+export async function markGuestConfirmed(db: Db, id: number, now: string): Promise<void> {
+	await db
+		.updateTable('event_guest')
+		.set({ confirm_token_hash: null, confirm_expires_at: null, confirmed_at: now, updated_at: now })
+		.where('id', '=', id)
+		.execute();
+}
+
+/** Deletes requests that were never confirmed and whose link has expired. */
+export async function deleteExpiredGuestRequests(db: Db, now: string): Promise<number> {
+	const result = await db
+		.deleteFrom('event_guest')
+		.where('confirmed_at', 'is', null)
+		.where('confirm_expires_at', '<', now)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
 }
 
 export async function findPersonContact(
@@ -311,16 +501,20 @@ export async function listEventsOfPerson(db: Db, personId: number): Promise<Even
 		.execute();
 }
 
-/** Confirmed attendees of events starting in (from, to], for reminders. */
+/** Confirmed attendees (members and guests) of events starting in (from, to], for reminders. */
 export async function listDueReminders(
 	db: Db,
 	from: string,
 	to: string
-): Promise<{ eventId: number; personId: number }[]> {
+): Promise<{ eventId: number; personId: number | null; guestId: number | null }[]> {
 	return db
 		.selectFrom('event_registration')
 		.innerJoin('event', 'event.id', 'event_registration.event_id')
-		.select(['event.id as eventId', 'event_registration.person_id as personId'])
+		.select([
+			'event.id as eventId',
+			'event_registration.person_id as personId',
+			'event_registration.guest_id as guestId'
+		])
 		.where('event_registration.status', '=', 'confirmed')
 		.where('event.starts_at', '>', from)
 		.where('event.starts_at', '<=', to)

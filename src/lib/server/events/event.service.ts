@@ -6,7 +6,7 @@
  * Registration mails are direct (outbox, same transaction), not notifications.
  */
 import type { Actor, Ctx, PersonActor } from '../context';
-import type { Tx } from '../db';
+import type { Db, Tx } from '../db';
 import { inTransaction } from '../db';
 import type { RegistrationStatus } from '../db/schema';
 import { DomainError, forbidden, invalid, notFound } from '../errors';
@@ -23,10 +23,17 @@ import {
 	registrationMail,
 	type RegistrationMailKind
 } from './event.mail';
-import { canManageEvents, canRegister, canSeeAttendees, canSeeEvent } from './event.policy';
+import {
+	canManageEvents,
+	canRegister,
+	canSeeAttendees,
+	canSeeEvent,
+	guestsAllowed
+} from './event.policy';
 import {
 	countRegistrations,
 	findEvent,
+	findGuest,
 	findPersonContact,
 	findRegistration,
 	insertEvent,
@@ -40,9 +47,11 @@ import {
 	saveRegistration,
 	setRegistrationStatus,
 	updateEventRow,
+	type Registrant,
 	type AttendeeRow,
 	type EventRow,
-	type EventWrite
+	type EventWrite,
+	type RegistrationRow
 } from './event.repository';
 import {
 	AttendeeMessageSchema,
@@ -52,6 +61,7 @@ import {
 	type EventInput
 } from './event.schema';
 import { formatLocalRange, instantToLocal } from './event.time';
+import { guestCancelLink } from './guest.token';
 
 /** Absolute origin for links in mails, e.g. `https://netzwerk.example`. */
 export interface EventMailOrigin {
@@ -150,6 +160,8 @@ export interface EventView extends EventListItem {
 	/** Place on the waiting list (1 = next), when waiting. */
 	waitingPosition: number | null;
 	canRegister: boolean;
+	/** A visitor who is not signed in may ask to register as a guest. */
+	canRegisterAsGuest: boolean;
 	canManage: boolean;
 	canSeeAttendees: boolean;
 }
@@ -185,6 +197,7 @@ export async function getEvent(ctx: Ctx, id: unknown): Promise<EventView> {
 		ownStatus,
 		waitingPosition,
 		canRegister: canRegister(ctx.actor, event, now),
+		canRegisterAsGuest: ctx.actor.kind === 'anonymous' && guestsAllowed(event, now),
 		canManage: canManageEvents(ctx.actor),
 		canSeeAttendees: canSeeAttendees(ctx.actor)
 	};
@@ -310,29 +323,49 @@ export async function updateEvent(
 
 // -- registering --
 
+/** Where a registration's mails go: a member's address and the event page, or a guest's address and their cancel link. */
+async function recipientOf(
+	db: Db,
+	who: Registrant | { personId: number | null; guestId: number | null },
+	event: EventRow,
+	options: EventMailOrigin
+): Promise<{ to: string; link: string; isGuest: boolean } | undefined> {
+	if (who.guestId !== undefined && who.guestId !== null) {
+		const guest = await findGuest(db, who.guestId);
+		if (!guest || guest.confirmedAt === null) return undefined;
+		return { to: guest.email, link: guestCancelLink(options.origin, guest), isGuest: true };
+	}
+	if (who.personId === undefined || who.personId === null) return undefined;
+	const contact = await findPersonContact(db, who.personId);
+	if (!contact) return undefined;
+	return { to: contact.email, link: eventLink(options.origin, event.id), isGuest: false };
+}
+
 async function mailRegistration(
-	tx: Tx,
+	db: Db,
 	ctx: Ctx,
 	kind: RegistrationMailKind,
-	personId: number,
+	who: Registrant | { personId: number | null; guestId: number | null },
 	event: EventRow,
 	networkName: string,
 	options: EventMailOrigin,
 	dedupeKey?: string
-): Promise<void> {
-	const contact = await findPersonContact(tx, personId);
-	if (!contact) return;
-	await enqueueMail(
-		tx,
+): Promise<boolean> {
+	const recipient = await recipientOf(db, who, event, options);
+	if (!recipient) return false;
+	const result = await enqueueMail(
+		db,
 		registrationMail({
 			kind,
-			to: contact.email,
+			to: recipient.to,
 			networkName: networkName || 'Netzwerk',
 			event,
-			link: eventLink(options.origin, event.id)
+			link: recipient.link,
+			isGuest: recipient.isGuest
 		}),
 		{ now: ctx.now(), dedupeKey }
 	);
+	return result.status === 'queued';
 }
 
 /** Fills free places from the waiting list, first come first served; mails each one moved up. */
@@ -350,7 +383,7 @@ async function promoteFromWaitingList(
 	const now = ctx.now().toISOString();
 	for (const registration of promoted) {
 		await setRegistrationStatus(tx, registration.id, 'confirmed', now);
-		await mailRegistration(tx, ctx, 'promoted', registration.personId, event, networkName, options);
+		await mailRegistration(tx, ctx, 'promoted', registration, event, networkName, options);
 	}
 	return promoted.length;
 }
@@ -377,19 +410,48 @@ export async function registerForEvent(
 		}
 		const existing = await findRegistration(tx, eventId, actor.personId);
 		if (existing && existing.status !== 'cancelled') return existing.status;
-		const { confirmed, waiting } = await countRegistrations(tx, eventId);
-		// Nobody overtakes the waiting list, even if a place is free for a moment.
-		const hasPlace = event.capacity === null || (confirmed < event.capacity && waiting === 0);
-		const status: RegistrationStatus = hasPlace ? 'confirmed' : 'waiting';
-		await saveRegistration(tx, {
-			eventId,
-			personId: actor.personId,
-			status,
-			now: ctx.now().toISOString()
-		});
-		await mailRegistration(tx, ctx, status, actor.personId, event, network.name, options);
-		return status;
+		return takePlace(tx, ctx, event, { personId: actor.personId }, network.name, options);
 	});
+}
+
+/**
+ * The one way to a place, for members and guests alike; call it inside the transaction that
+ * holds the event's lock (lockEvent). A place while there is one, else the waiting list.
+ */
+export async function takePlace(
+	tx: Tx,
+	ctx: Ctx,
+	event: EventRow,
+	who: Registrant,
+	networkName: string,
+	options: EventMailOrigin
+): Promise<RegistrationStatus> {
+	const { confirmed, waiting } = await countRegistrations(tx, event.id);
+	// Nobody overtakes the waiting list, even if a place is free for a moment.
+	const hasPlace = event.capacity === null || (confirmed < event.capacity && waiting === 0);
+	const status: RegistrationStatus = hasPlace ? 'confirmed' : 'waiting';
+	await saveRegistration(tx, { eventId: event.id, who, status, now: ctx.now().toISOString() });
+	await mailRegistration(tx, ctx, status, who, event, networkName, options);
+	return status;
+}
+
+/**
+ * Ends a registration and, when it held a place, gives the place to the first on the waiting
+ * list. Inside the transaction that holds the event's lock, for members and guests alike.
+ */
+export async function releasePlace(
+	tx: Tx,
+	ctx: Ctx,
+	event: EventRow,
+	registration: RegistrationRow,
+	networkName: string,
+	options: EventMailOrigin
+): Promise<void> {
+	await setRegistrationStatus(tx, registration.id, 'cancelled', ctx.now().toISOString());
+	await mailRegistration(tx, ctx, 'cancelled', registration, event, networkName, options);
+	if (registration.status === 'confirmed') {
+		await promoteFromWaitingList(tx, ctx, event, networkName, options);
+	}
 }
 
 /**
@@ -410,11 +472,7 @@ export async function cancelRegistration(
 		if (!event || !canSeeEvent(actor, event)) throw notFound('event');
 		const registration = await findRegistration(tx, eventId, actor.personId);
 		if (!registration || registration.status === 'cancelled') throw notFound('registration');
-		await setRegistrationStatus(tx, registration.id, 'cancelled', ctx.now().toISOString());
-		await mailRegistration(tx, ctx, 'cancelled', actor.personId, event, network.name, options);
-		if (registration.status === 'confirmed') {
-			await promoteFromWaitingList(tx, ctx, event, network.name, options);
-		}
+		await releasePlace(tx, ctx, event, registration, network.name, options);
 	});
 }
 
@@ -453,7 +511,8 @@ export async function exportAttendees(
 		name: row.displayName,
 		kommune: row.municipalities,
 		e_mail: row.email,
-		status: row.status === 'confirmed' ? 'angemeldet' : 'Warteliste',
+		status:
+			(row.status === 'confirmed' ? 'angemeldet' : 'Warteliste') + (row.isGuest ? ' (Gast)' : ''),
 		angemeldet_am: instantToLocal(row.queuedAt).date
 	}));
 	const file = await writeSheet(format, ATTENDEE_COLUMNS, records, 'Teilnehmende');
@@ -516,24 +575,26 @@ export async function sendEventReminders(ctx: Ctx, options: EventMailOrigin): Pr
 	const network = await getNetwork(ctx);
 	let queued = 0;
 	const events = new Map<number, EventRow | undefined>();
-	for (const { eventId, personId } of due) {
+	for (const who of due) {
+		const { eventId } = who;
 		if (!events.has(eventId)) events.set(eventId, await findEvent(ctx.db, eventId));
 		const event = events.get(eventId);
 		if (!event) continue;
-		const contact = await findPersonContact(ctx.db, personId);
-		if (!contact) continue;
-		const result = await enqueueMail(
+		const dedupeKey =
+			who.guestId !== null
+				? `event-reminder:${eventId}:guest-${who.guestId}`
+				: `event-reminder:${eventId}:${who.personId}`;
+		const sent = await mailRegistration(
 			ctx.db,
-			registrationMail({
-				kind: 'reminder',
-				to: contact.email,
-				networkName: network.name || 'Netzwerk',
-				event,
-				link: eventLink(options.origin, event.id)
-			}),
-			{ now, dedupeKey: `event-reminder:${eventId}:${personId}` }
+			ctx,
+			'reminder',
+			who,
+			event,
+			network.name,
+			options,
+			dedupeKey
 		);
-		if (result.status === 'queued') queued += 1;
+		if (sent) queued += 1;
 	}
 	return queued;
 }

@@ -43,3 +43,13 @@ export {
 } from './calendar.service';
 export { startEventReminders } from './event.reminders';
 export { EVENT_TIME_ZONE, formatLocalRange, instantToLocal, localToInstant } from './event.time';
+export {
+	cancelGuestRegistration,
+	confirmGuestRegistration,
+	getGuestCancellation,
+	getGuestConfirmation,
+	GUEST_CONFIRM_HOURS,
+	purgeExpiredGuestRequests,
+	requestGuestRegistration,
+	type GuestTokenView
+} from './guest.service';

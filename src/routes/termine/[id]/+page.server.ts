@@ -8,6 +8,7 @@ import {
 	proposePitch,
 	ratePitch,
 	registerForEvent,
+	requestGuestRegistration,
 	setPitchRecording
 } from '$lib/server/events';
 import { listSubjectDiscussions } from '$lib/server/discussions';
@@ -48,6 +49,18 @@ export const actions: Actions = {
 			return formFailure(caught, setHeaders, {}, 'registration');
 		}
 		return { cancelled: true };
+	},
+	gast: async ({ request, locals, params, url, setHeaders }) => {
+		const values = formTexts(await request.formData(), ['name', 'organisation', 'email'], 300);
+		try {
+			await requestGuestRegistration(locals.ctx, params.id, values, {
+				...origin(url),
+				clientAddress: locals.clientAddress
+			});
+		} catch (caught) {
+			return formFailure(caught, setHeaders, values, 'guest');
+		}
+		return { guestRequested: true };
 	},
 	pitch: async ({ request, locals, params, setHeaders }) => {
 		const values = formTexts(await request.formData(), ['projectId', 'description'], 12_000);

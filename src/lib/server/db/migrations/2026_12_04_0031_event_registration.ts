@@ -11,9 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.createTable('event_registration')
 		.addColumn('id', 'integer', idColumn(db))
 		.addColumn('event_id', 'integer', (c) => c.notNull().references('event.id').onDelete('cascade'))
-		.addColumn('person_id', 'integer', (c) =>
-			c.notNull().references('person.id').onDelete('cascade')
-		)
+		// Null for a guest's registration (guest_id, added with event_guest in 0034).
+		.addColumn('person_id', 'integer', (c) => c.references('person.id').onDelete('cascade'))
 		.addColumn('status', 'text', (c) => c.notNull())
 		.addColumn('queued_at', timestampType(db), (c) => c.notNull())
 		.addColumn('created_at', timestampType(db), createdAtColumn(db))

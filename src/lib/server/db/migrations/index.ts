@@ -30,6 +30,7 @@ import * as m0030 from './2026_12_04_0030_event';
 import * as m0031 from './2026_12_04_0031_event_registration';
 import * as m0032 from './2026_12_04_0032_event_programme';
 import * as m0033 from './2026_12_04_0033_calendar_feed_token';
+import * as m0034 from './2026_12_04_0034_event_guest';
 import * as m0040 from './2026_12_04_0040_idea';
 import * as m0041 from './2026_12_04_0041_idea_round';
 import * as m0042 from './2026_12_04_0042_joint_project';
@@ -64,6 +65,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_04_0031_event_registration': m0031,
 	'2026_12_04_0032_event_programme': m0032,
 	'2026_12_04_0033_calendar_feed_token': m0033,
+	'2026_12_04_0034_event_guest': m0034,
 	'2026_12_04_0040_idea': m0040,
 	'2026_12_04_0041_idea_round': m0041,
 	'2026_12_04_0042_joint_project': m0042,
