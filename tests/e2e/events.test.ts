@@ -5,32 +5,16 @@
  * visitor on a phone files "Das wollen wir auch" from a pitch that the owner then sees.
  * The rules and the concurrency are covered by src/lib/server/events/event.db.test.ts.
  */
-import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, h1Text, useBrowser, visit, waitForPath } from './support/browser';
 import { createTestProject } from './support/catalogue';
 import { createTestEvent, createTestPitch } from './support/events';
 import { createTestPerson, signInAs, withServerDatabase, type TestPerson } from './support/people';
-import { serverMails } from './support/test-server';
+import { mailsTo } from './support/mail';
 
 const LAHR = '08317065';
 const KEHL = '08317057';
-
-/** The mails the server's worker delivered to `to`, parsed, once `count` have arrived. */
-async function mailsTo(to: string, count: number): Promise<ParsedMail[]> {
-	const deadline = Date.now() + 20_000;
-	for (;;) {
-		const received = serverMails()
-			.messages()
-			.filter((mail) => mail.rcptTo.includes(to));
-		if (received.length >= count) {
-			return Promise.all(received.map((mail) => simpleParser(mail.raw)));
-		}
-		if (Date.now() > deadline) throw new Error(`Nur ${received.length} Mails an ${to}`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
 
 /** Subjects of the mails delivered to `to`, once `count` have arrived. */
 async function subjectsTo(to: string, count: number): Promise<string[]> {
