@@ -45,7 +45,9 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/e2e/**/*.test.ts'],
 					globalSetup: ['tests/e2e/global-setup.ts'],
-					testTimeout: 60_000,
+					// Journeys of a dozen pages, each checked with axe, on a shared CI machine: the limit
+					// catches a hang, it measures nothing (speed is for the benchmarks).
+					testTimeout: 150_000,
 					hookTimeout: 120_000,
 					// Files side by side, each worker against its own server (global-setup.ts).
 					maxWorkers: e2eWorkers()
