@@ -52,7 +52,7 @@ describe('keyboard navigation', () => {
 		const { page } = session;
 		await visit(page, '/');
 		const order: string[] = [];
-		for (let i = 0; i < 10; i++) {
+		for (let i = 0; i < 11; i++) {
 			await page.keyboard.press('Tab');
 			order.push(await focused(page));
 		}
@@ -65,6 +65,7 @@ describe('keyboard navigation', () => {
 			'a "Lösungen"',
 			'a "Kommunen"',
 			'a "Übersicht"',
+			'a "Termine"',
 			'a "Suche"',
 			'a "Über das Netzwerk"'
 		]);
