@@ -6,8 +6,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
+	CompiledQuery,
 	SqliteAdapter,
 	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
 	type Dialect,
 	type DialectAdapter,
 	type Driver,
@@ -98,13 +101,27 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
 	}
 }
 
+/**
+ * Transactions start with `BEGIN IMMEDIATE`: they take the write lock first, so a second process
+ * on the same file (the CLI, a test, the server's own workers beside it) waits for the lock under
+ * `busy_timeout` instead of failing at once with SQLITE_BUSY when a read turns into a write after
+ * the other one committed.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
 class EmbeddedSqliteDialect implements Dialect {
 	readonly #inner: SqliteDialect;
+	readonly #database: SqliteDatabase;
 	constructor(database: SqliteDatabase) {
 		this.#inner = new SqliteDialect({ database });
+		this.#database = database;
 	}
 	createDriver(): Driver {
-		return this.#inner.createDriver();
+		return new ImmediateSqliteDriver({ database: this.#database });
 	}
 	createQueryCompiler(): QueryCompiler {
 		return this.#inner.createQueryCompiler();
