@@ -417,15 +417,6 @@ export async function findIdeaOfProject(db: Db, projectId: number) {
 		.executeTakeFirst();
 }
 
-export async function findLiveProjectTitle(db: Db, projectId: number) {
-	return db
-		.selectFrom('project')
-		.select(['id', 'title'])
-		.where('id', '=', projectId)
-		.where('deleted_at', 'is', null)
-		.executeTakeFirst();
-}
-
 export async function listMilestones(db: Db, projectId: number) {
 	return db
 		.selectFrom('project_milestone')

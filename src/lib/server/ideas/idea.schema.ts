@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { IDEA_STATUSES, MILESTONE_STATUSES, PROJECT_VISIBILITIES } from '../db/schema';
 import { isIsoDate } from '../projects';
-import { invalid } from '../errors';
 
 export const IDEA_LIMITS = {
 	title: 200,
@@ -161,14 +160,5 @@ export const IdeaListFilterSchema = z.object({
 });
 export type IdeaListFilter = z.output<typeof IdeaListFilterSchema>;
 
-/** Parses or throws INVALID with the first problem per field. */
-export function parseOrInvalid<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-	const result = schema.safeParse(input);
-	if (result.success) return result.data;
-	const fields: Record<string, string> = {};
-	for (const issue of result.error.issues) {
-		const field = String(issue.path[0] ?? 'form');
-		fields[field] ??= issue.message;
-	}
-	throw invalid(fields);
-}
+/** One parser for every module: INVALID with the first problem per field. */
+export { parseOrInvalid } from '../reuse/reuse.schema';

@@ -9,7 +9,7 @@ import { inTransaction } from '../db';
 import type { IdeaStatus } from '../db/schema';
 import { DomainError, forbidden, invalid, notFound } from '../errors';
 import { followSubject, publishEvent } from '../notifications';
-import { createProject } from '../projects';
+import { canSeeProject, createProject, findProjectFacts } from '../projects';
 import {
 	consumeRateLimit,
 	rateLimitRequest,
@@ -30,7 +30,6 @@ import {
 import {
 	deleteSupport,
 	findIdea,
-	findLiveProjectTitle,
 	findMunicipalities,
 	findSupportId,
 	insertIdea,
@@ -209,7 +208,11 @@ export async function getIdea(ctx: Ctx, id: number): Promise<IdeaView> {
 		: [];
 	let project: IdeaView['project'] = null;
 	if (row.projectId !== null) {
-		project = (await findLiveProjectTitle(ctx.db, row.projectId)) ?? null;
+		// The link obeys the catalogue's one visibility rule (a converted draft stays its own).
+		const facts = await findProjectFacts(ctx.db, row.projectId);
+		if (facts && facts.deletedAt === null && canSeeProject(ctx.actor, facts)) {
+			project = { id: row.projectId, title: facts.title };
+		}
 	}
 	return {
 		id: row.id,

@@ -427,6 +427,20 @@ describe('support, states and conversion', () => {
 		expect(view!.canEdit).toBe(true);
 	});
 
+	it('links a joint project kept as a draft only for those who may see the draft', async () => {
+		const { id } = await createIdea(ctx(lahrMember), draft(world.lahr, 'Entwurf bleibt intern'));
+		await changeIdeaState(ctx(boss), id, { status: 'accepted' });
+		const { projectId } = await convertIdea(ctx(boss), id, {
+			leadMunicipalityId: world.lahr,
+			visibility: 'draft'
+		});
+		expect((await getIdea(ctx(lahrMember), id)).project).toEqual({
+			id: projectId,
+			title: 'Entwurf bleibt intern'
+		});
+		expect((await getIdea(ctx(kehlMember), id)).project).toBeNull();
+	});
+
 	it('shows no joint-project part for an ordinary project', async () => {
 		const row = await t.db
 			.insertInto('project')

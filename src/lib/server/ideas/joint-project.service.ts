@@ -56,10 +56,12 @@ interface JointProject {
 /** A visible, live project that came from an idea; undefined for any other project. */
 async function findJointProject(ctx: Ctx, projectId: number): Promise<JointProject | undefined> {
 	if (!Number.isSafeInteger(projectId) || projectId <= 0) return undefined;
+	// Most projects did not come from an idea: ask that first (one indexed lookup per page).
+	const idea = await findIdeaOfProject(ctx.db, projectId);
+	if (!idea) return undefined;
 	const facts = await findProjectFacts(ctx.db, projectId);
 	if (!facts || facts.deletedAt !== null || !canSeeProject(ctx.actor, facts)) return undefined;
-	const idea = await findIdeaOfProject(ctx.db, projectId);
-	return idea ? { facts, idea } : undefined;
+	return { facts, idea };
 }
 
 async function loadEditable(ctx: Ctx, projectId: number): Promise<JointProject> {

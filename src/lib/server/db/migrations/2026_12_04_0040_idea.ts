@@ -34,6 +34,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		)
 		.execute();
 	await db.schema.createIndex('idea_status_idx').on('idea').columns(['status']).execute();
+	// Project pages ask "did this come from an idea?"; a project comes from one idea at most.
+	await db.schema
+		.createIndex('idea_project_idx')
+		.unique()
+		.on('idea')
+		.columns(['project_id'])
+		.execute();
 
 	await db.schema
 		.createTable('idea_support')
