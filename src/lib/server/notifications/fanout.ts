@@ -4,9 +4,11 @@
  * back and the events wait; several instances on PostgreSQL skip each other's locked events.
  */
 import { PostgresAdapter } from 'kysely';
-import type { Ctx } from '../context';
-import { inTransaction, type Db, type Tx } from '../db';
-import type { NotificationMailMode, ProjectVisibility } from '../db/schema';
+import { canRead } from '../auth/auth.policy';
+import type { Ctx, PersonActor } from '../context';
+import { inTransaction, type Tx } from '../db';
+import type { NotificationMailMode } from '../db/schema';
+import { canSeeProject, type ProjectAccessFacts } from '../projects/project.policy';
 import { enqueueMail } from '../mail';
 import { eventMail } from './notification.mail';
 import { DEFAULT_MAIL_MODE, unsubscribeToken } from './preferences';
@@ -28,50 +30,54 @@ export interface FanOutResult {
 export interface Candidate {
 	personId: number;
 	isCoordinator: boolean;
-	/** Has a membership of a member municipality of the network. */
-	isNetworkMember: boolean;
 	municipalityIds: readonly number[];
 }
 
-export interface ProjectFacts {
-	municipalityId: number;
-	partnerMunicipalityIds: readonly number[];
-	visibility: ProjectVisibility;
-	deleted: boolean;
+export type ProjectFacts = ProjectAccessFacts;
+
+/** The candidate as the policies see a signed-in person (what their own pages would show). */
+function actorOf(candidate: Candidate): PersonActor {
+	return {
+		kind: 'person',
+		personId: candidate.personId,
+		displayName: '',
+		isCoordinator: candidate.isCoordinator,
+		municipalities: candidate.municipalityIds.map((municipalityId) => ({
+			municipalityId,
+			role: 'member' as const
+		})),
+		sessionId: null,
+		auth: { method: 'session' },
+		hasTwoFactor: false,
+		isEmailVerified: true
+	};
 }
 
 /**
  * Whether a person learns of an event: the audience as published, narrowed by what the event's
- * projects show now (a project turned into a draft or deleted since the event hides it).
+ * projects show now under the catalogue's one visibility rule (a project turned into a draft
+ * since the event hides it; a deleted one hides it from everybody, the coordination included).
  */
 export function mayLearnOf(
 	candidate: Candidate,
 	event: { audience: string; isNamedRecipient: boolean; projects: readonly ProjectFacts[] }
 ): boolean {
-	const member = candidate.isCoordinator || candidate.isNetworkMember;
-	if (event.audience === 'recipients' && !event.isNamedRecipient) return false;
-	if (event.audience === 'members' && !member) return false;
-	if (
-		event.audience !== 'public' &&
-		event.audience !== 'members' &&
-		event.audience !== 'recipients'
-	) {
-		return false;
+	const actor = actorOf(candidate);
+	switch (event.audience) {
+		case 'public':
+			break;
+		case 'members':
+			if (!canRead(actor)) return false;
+			break;
+		case 'recipients':
+			if (!event.isNamedRecipient) return false;
+			break;
+		default:
+			return false;
 	}
-	for (const project of event.projects) {
-		if (project.deleted) return false;
-		if (candidate.isCoordinator) continue;
-		if (project.visibility === 'network' && !member) return false;
-		if (project.visibility === 'draft') {
-			const own = [project.municipalityId, ...project.partnerMunicipalityIds];
-			if (!candidate.municipalityIds.some((id) => own.includes(id))) return false;
-		}
-	}
-	return true;
-}
-
-function isPostgres(db: Db | Tx): boolean {
-	return db.getExecutor().adapter instanceof PostgresAdapter;
+	return event.projects.every(
+		(project) => project.deletedAt === null && canSeeProject(actor, project)
+	);
 }
 
 /** Events not fanned out yet, oldest first, locked for this transaction on PostgreSQL. */
@@ -82,7 +88,7 @@ async function claimEvents(tx: Tx, limit: number) {
 		.where('fanned_out_at', 'is', null)
 		.orderBy('id')
 		.limit(limit);
-	if (isPostgres(tx)) query = query.forUpdate().skipLocked();
+	if (tx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate().skipLocked();
 	return query.execute();
 }
 
@@ -114,26 +120,19 @@ async function loadCandidates(tx: Tx, personIds: readonly number[]) {
 				personId: row.id,
 				email: row.email,
 				isCoordinator: row.is_coordinator,
-				isNetworkMember: false,
 				municipalityIds: [],
 				mailMode: row.mail_mode ?? DEFAULT_MAIL_MODE
 			});
 		}
 		const memberships = await tx
 			.selectFrom('person_municipality')
-			.innerJoin('municipality', 'municipality.id', 'person_municipality.municipality_id')
-			.select([
-				'person_municipality.person_id',
-				'person_municipality.municipality_id',
-				'municipality.membership_status'
-			])
+			.select(['person_municipality.person_id', 'person_municipality.municipality_id'])
 			.where('person_municipality.person_id', 'in', ids)
 			.execute();
 		for (const m of memberships) {
 			const person = people.get(m.person_id);
 			if (!person) continue;
 			person.municipalityIds = [...person.municipalityIds, m.municipality_id];
-			if (m.membership_status === 'member') person.isNetworkMember = true;
 		}
 	}
 	return people;
@@ -144,7 +143,7 @@ async function loadProjects(tx: Tx, projectIds: readonly number[]) {
 	if (projectIds.length === 0) return projects;
 	const rows = await tx
 		.selectFrom('project')
-		.select(['id', 'municipality_id', 'visibility', 'deleted_at'])
+		.select(['id', 'municipality_id', 'visibility', 'has_partner_editing', 'deleted_at'])
 		.where('id', 'in', [...projectIds])
 		.execute();
 	const partners = await tx
@@ -159,7 +158,8 @@ async function loadProjects(tx: Tx, projectIds: readonly number[]) {
 				.filter((p) => p.project_id === row.id)
 				.map((p) => p.municipality_id),
 			visibility: row.visibility,
-			deleted: row.deleted_at !== null
+			partnersCanEdit: row.has_partner_editing,
+			deletedAt: row.deleted_at
 		});
 	}
 	return projects;
@@ -221,7 +221,8 @@ export async function fanOutEvents(ctx: Ctx, options: FanOutOptions): Promise<Fa
 						municipalityId: 0,
 						partnerMunicipalityIds: [],
 						visibility: 'draft' as const,
-						deleted: true
+						partnersCanEdit: false,
+						deletedAt: 'gone'
 					}
 			);
 			for (const personId of audienceIds) {

@@ -44,13 +44,9 @@ describe('digestPeriodStart', () => {
 });
 
 describe('mayLearnOf', () => {
-	const guest: Candidate = {
-		personId: 1,
-		isCoordinator: false,
-		isNetworkMember: false,
-		municipalityIds: [9]
-	};
-	const member: Candidate = { ...guest, personId: 2, isNetworkMember: true, municipalityIds: [4] };
+	// A signed-in person of a municipality outside the network, one of the owner, the coordination.
+	const guest: Candidate = { personId: 1, isCoordinator: false, municipalityIds: [9] };
+	const member: Candidate = { ...guest, personId: 2, municipalityIds: [4] };
 	const coordination: Candidate = {
 		...guest,
 		personId: 3,
@@ -61,7 +57,8 @@ describe('mayLearnOf', () => {
 		municipalityId: 4,
 		partnerMunicipalityIds: [5],
 		visibility,
-		deleted
+		partnersCanEdit: false,
+		deletedAt: deleted ? '2026-12-01T00:00:00.000Z' : null
 	});
 	const learns = (c: Candidate, audience: string, projects: ProjectFacts[] = [], named = false) =>
 		mayLearnOf(c, { audience, isNamedRecipient: named, projects });
@@ -72,8 +69,9 @@ describe('mayLearnOf', () => {
 			true,
 			true
 		]);
+		// Members' content is for signed-in people, as the pages show it (project.policy.ts).
 		expect([guest, member, coordination].map((c) => learns(c, 'members'))).toEqual([
-			false,
+			true,
 			true,
 			true
 		]);
@@ -82,8 +80,9 @@ describe('mayLearnOf', () => {
 		expect(learns(member, 'everyone')).toBe(false);
 	});
 
-	it('follows what the projects show now', () => {
-		expect(learns(guest, 'public', [project('network')])).toBe(false);
+	it("follows what the projects show now, by the catalogue's one visibility rule", () => {
+		expect(learns(guest, 'public', [project('network')])).toBe(true);
+		expect(learns(guest, 'public', [project('draft')])).toBe(false);
 		expect(learns(member, 'public', [project('network')])).toBe(true);
 		expect(learns(member, 'public', [project('draft')])).toBe(true);
 		expect(learns({ ...member, municipalityIds: [7] }, 'public', [project('draft')])).toBe(false);
