@@ -3,7 +3,7 @@
  * sign-in challenge cookie. Like session tokens: 32 random bytes for the person, only their
  * SHA-256 in the database, looked up by that hash so no secret is compared in JavaScript.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { isWellFormedRandomToken, newRandomToken, storedTokenHash } from '../tokens';
 import type { AccountTokenPurpose } from '../db/schema';
 
 /** A reset link works for one hour: long enough to switch to the mailbox, short if it leaks. */
@@ -18,21 +18,13 @@ export const TOKEN_SECONDS: Record<AccountTokenPurpose, number> = {
 	verify_email: VERIFY_TOKEN_SECONDS
 };
 
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-export function newAccountToken(): string {
-	return randomBytes(32).toString('base64url');
-}
+export const newAccountToken = newRandomToken;
 
 /** The stored hash of a token (64 hexadecimal characters). */
-export function accountTokenHash(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+export const accountTokenHash = storedTokenHash;
 
 /** Anything else is not one of ours and is not even looked up. */
-export function isWellFormedAccountToken(token: unknown): token is string {
-	return typeof token === 'string' && TOKEN_PATTERN.test(token);
-}
+export const isWellFormedAccountToken = isWellFormedRandomToken;
 
 /**
  * The challenge cookie between password and second factor. Path `/anmelden` keeps it away from

@@ -3,7 +3,7 @@
  * leaked token easy to recognise (by people and by secret scanners); the database keeps only the
  * SHA-256 of the whole string and looks tokens up by it, like sessions (decision 0013).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { newRandomToken, storedTokenHash } from '../tokens';
 
 export const API_TOKEN_PREFIX = 'ds_';
 /** Characters after `ds_` kept in clear, so lists can show `ds_AbCd1234…`. */
@@ -12,13 +12,11 @@ export const API_TOKEN_SHOWN_CHARS = 8;
 const TOKEN_PATTERN = /^ds_[A-Za-z0-9_-]{43}$/;
 
 export function newApiToken(): string {
-	return API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+	return API_TOKEN_PREFIX + newRandomToken();
 }
 
 /** What is stored and looked up: SHA-256 (hex) of the whole token. */
-export function apiTokenHash(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+export const apiTokenHash = storedTokenHash;
 
 /** The first characters after `ds_`, for lists. */
 export function apiTokenPrefix(token: string): string {

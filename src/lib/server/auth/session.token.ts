@@ -3,7 +3,7 @@
  * database holds only their SHA-256, and sessions are looked up by that hash, so a leaked
  * database copy opens no session and no secret is ever compared byte by byte in JavaScript.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { isWellFormedRandomToken, newRandomToken, storedTokenHash } from '../tokens';
 
 /** A session ends this long after sign-in, however active it is. */
 export const SESSION_ABSOLUTE_SECONDS = 30 * 24 * 3600;
@@ -16,21 +16,13 @@ export const VISIT_GAP_SECONDS = 3 * 60 * 60;
 /** Stored user agents are cut to this many characters. */
 export const SESSION_USER_AGENT_MAX = 256;
 
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-export function newSessionToken(): string {
-	return randomBytes(32).toString('base64url');
-}
+export const newSessionToken = newRandomToken;
 
 /** The stored id of the session a token opens. */
-export function sessionIdOf(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+export const sessionIdOf = storedTokenHash;
 
 /** Anything else in the cookie is not ours; it is not even looked up. */
-export function isWellFormedSessionToken(token: string): boolean {
-	return TOKEN_PATTERN.test(token);
-}
+export const isWellFormedSessionToken = isWellFormedRandomToken;
 
 /**
  * `__Host-sitzung` over https: the prefix makes the browser insist on Secure, Path=/ and no

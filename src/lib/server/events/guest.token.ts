@@ -4,19 +4,18 @@
  * guest and the moment of confirmation, so every later mail (moved up, reminder) can carry it
  * without storing it; a new confirmation gives a new link.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { newRandomToken, storedTokenHash } from '../tokens';
 import { keyedHash } from '../secrets';
 
 const CANCEL_PURPOSE = 'event-guest-cancel';
 
 export function newConfirmToken(): { token: string; hash: string } {
-	const token = randomBytes(32).toString('base64url');
+	const token = newRandomToken();
 	return { token, hash: hashConfirmToken(token) };
 }
 
-export function hashConfirmToken(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+export const hashConfirmToken = storedTokenHash;
 
 function cancelMac(guest: { id: number; confirmedAt: string | null }): string {
 	return keyedHash(CANCEL_PURPOSE, `${guest.id}:${guest.confirmedAt ?? ''}`);

@@ -3,26 +3,18 @@
  * invitation is found by that hash, so a leaked database copy accepts no invitation and no
  * secret is compared byte by byte in JavaScript.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { isWellFormedRandomToken, newRandomToken, storedTokenHash } from '../tokens';
 
 /** An invitation can be accepted this long after it was sent (or last resent). */
 export const INVITATION_VALID_DAYS = 7;
 
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-export function newInvitationToken(): string {
-	return randomBytes(32).toString('base64url');
-}
+export const newInvitationToken = newRandomToken;
 
 /** The stored hash of a token (SHA-256, hex). */
-export function invitationTokenHash(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+export const invitationTokenHash = storedTokenHash;
 
 /** Anything else in the link is not ours; it is not even looked up. */
-export function isWellFormedInvitationToken(token: unknown): token is string {
-	return typeof token === 'string' && TOKEN_PATTERN.test(token);
-}
+export const isWellFormedInvitationToken = isWellFormedRandomToken;
 
 export function invitationExpiry(now: Date): Date {
 	return new Date(now.getTime() + INVITATION_VALID_DAYS * 24 * 3600 * 1000);
