@@ -548,6 +548,7 @@ const columns = {
 		guest_id: true,
 		status: true,
 		queued_at: true,
+		reminded_at: true,
 		created_at: true,
 		updated_at: true
 	},

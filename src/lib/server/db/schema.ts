@@ -930,6 +930,8 @@ export interface EventRegistrationTable {
 	status: RegistrationStatus;
 	/** Order of the waiting list: the time of (re-)registration. */
 	queued_at: string;
+	/** When the reminder a day before was queued (once per registration); null before. */
+	reminded_at: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: CreatedAt;
 	updated_at: string;
 }

@@ -1,16 +1,20 @@
 /**
  * Calendar feeds: one file per event, all public events, and a person's own registrations behind
- * a private address. The private token is shown once, stored only as its SHA-256 hash, compared
- * in constant time, and rotating it ends the old address at once.
+ * a private address. The private token is shown once, stored only as its SHA-256 hash and found
+ * by it; rotating it ends the old address at once. An online event's link is in a calendar only
+ * for those who hold a place (canSeeOnlineLink), as on its page.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Ctx } from '../context';
 import { DomainError, forbidden, notFound } from '../errors';
 import { canWrite } from '../auth/auth.policy';
 import { getNetwork } from '../network';
+import { isWellFormedRandomToken, newRandomToken, storedTokenHash } from '../tokens';
+import type { RegistrationStatus } from '../db/schema';
 import { buildCalendar } from './event.ical';
+import { canSeeOnlineLink } from './event.policy';
 import {
 	findFeedToken,
+	findRegistration,
 	hasFeedToken,
 	listEventRows,
 	listEventsOfPerson,
@@ -23,8 +27,14 @@ export interface CalendarFile {
 	body: string;
 }
 
-function hashToken(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
+/** The event as a calendar shows it to someone with this registration (or none). */
+function asShownTo<E extends { location: string; onlineUrl: string | null }>(
+	ctx: Ctx,
+	event: E,
+	status: RegistrationStatus | null
+): E {
+	if (event.onlineUrl === null || canSeeOnlineLink(ctx.actor, status)) return event;
+	return { ...event, onlineUrl: null, location: event.location || 'Online' };
 }
 
 async function calendarName(ctx: Ctx, suffix: string): Promise<string> {
@@ -39,9 +49,13 @@ export async function getEventCalendar(
 	options: { origin: string }
 ): Promise<CalendarFile> {
 	const event = await loadVisibleEvent(ctx, eventId);
+	const own =
+		ctx.actor.kind === 'person'
+			? await findRegistration(ctx.db, event.id, ctx.actor.personId)
+			: undefined;
 	return {
 		filename: `termin-${event.id}.ics`,
-		body: buildCalendar([event], {
+		body: buildCalendar([asShownTo(ctx, event, own?.status ?? null)], {
 			origin: options.origin,
 			name: await calendarName(ctx, event.title),
 			now: ctx.now()
@@ -62,11 +76,14 @@ export async function getPublicCalendar(
 	});
 	return {
 		filename: 'termine.ics',
-		body: buildCalendar(events, {
-			origin: options.origin,
-			name: await calendarName(ctx, 'Termine'),
-			now: ctx.now()
-		})
+		body: buildCalendar(
+			events.map((event) => asShownTo(ctx, event, null)),
+			{
+				origin: options.origin,
+				name: await calendarName(ctx, 'Termine'),
+				now: ctx.now()
+			}
+		)
 	};
 }
 
@@ -75,8 +92,8 @@ export async function rotateCalendarToken(ctx: Ctx): Promise<string> {
 	const actor = ctx.actor;
 	if (actor.kind !== 'person') throw new DomainError('UNAUTHENTICATED', 'not signed in');
 	if (!canWrite(actor)) throw forbidden('read-only');
-	const token = randomBytes(32).toString('base64url');
-	await saveFeedToken(ctx.db, actor.personId, hashToken(token));
+	const token = newRandomToken();
+	await saveFeedToken(ctx.db, actor.personId, storedTokenHash(token));
 	return token;
 }
 
@@ -93,20 +110,19 @@ export async function getPersonalCalendar(
 	token: string,
 	options: { origin: string }
 ): Promise<CalendarFile> {
-	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound('calendar');
-	const hash = hashToken(token);
-	const row = await findFeedToken(ctx.db, hash);
-	// The lookup is by hash; the constant-time comparison keeps the check itself free of timing.
-	if (!row || !timingSafeEqual(Buffer.from(row.tokenHash, 'hex'), Buffer.from(hash, 'hex'))) {
-		throw notFound('calendar');
-	}
+	if (!isWellFormedRandomToken(token)) throw notFound('calendar');
+	const row = await findFeedToken(ctx.db, storedTokenHash(token));
+	if (!row) throw notFound('calendar');
 	const events = await listEventsOfPerson(ctx.db, row.personId);
 	return {
 		filename: 'meine-termine.ics',
-		body: buildCalendar(events, {
-			origin: options.origin,
-			name: await calendarName(ctx, 'Meine Termine'),
-			now: ctx.now()
-		})
+		body: buildCalendar(
+			events.map((event) => asShownTo(ctx, event, event.registrationStatus)),
+			{
+				origin: options.origin,
+				name: await calendarName(ctx, 'Meine Termine'),
+				now: ctx.now()
+			}
+		)
 	};
 }

@@ -25,6 +25,7 @@ import {
 	declinePitch,
 	exportAttendees,
 	getEvent,
+	getEventCalendar,
 	getPersonalCalendar,
 	getPitchSummary,
 	getProgramme,
@@ -374,6 +375,13 @@ describe('registration and waiting list', () => {
 		});
 		expect(await sendEventReminders(clock('2026-11-26T07:59:00.000Z'), ORIGIN)).toBe(0);
 		expect(await sendEventReminders(clock('2026-11-26T08:00:00.000Z'), ORIGIN)).toBe(1);
+		// Once queued, the registration is marked and later passes no longer take it up.
+		const marked = await t.db
+			.selectFrom('event_registration')
+			.select('reminded_at')
+			.where('event_id', '=', id)
+			.executeTakeFirstOrThrow();
+		expect(marked.reminded_at).not.toBeNull();
 		expect(await sendEventReminders(clock('2026-11-26T09:00:00.000Z'), ORIGIN)).toBe(0);
 		expect((await mailsTo(t.db, attendee.email)).filter((s) => s.startsWith('Erinnerung'))).toEqual(
 			['Erinnerung: Netzwerktreffen Dezember']
@@ -515,6 +523,68 @@ describe('programme and pitches', () => {
 });
 
 describe('calendar feeds', () => {
+	it('gives the link of an online event only to those with a place: page, calendars and mails', async () => {
+		const link = 'https://video.example/sprechstunde';
+		const id = await createEvent(
+			ctx(coordinatorActor),
+			eventInput({
+				title: 'Offene Online-Sprechstunde',
+				kind: 'online_session',
+				location: '',
+				onlineUrl: link,
+				capacity: '1'
+			})
+		);
+		const [holder, waiting] = await people(2);
+		if (!holder || !waiting) throw new Error('people missing');
+		await registerForEvent(ctx(holder), id, ORIGIN);
+		await registerForEvent(ctx(waiting, 1), id, ORIGIN);
+
+		const anonymous = ctx({ kind: 'anonymous' });
+		for (const [actor, sees] of [
+			[anonymous, false],
+			[ctx(waiting), false],
+			[ctx(holder), true],
+			[ctx(coordinatorActor), true]
+		] as const) {
+			const view = await getEvent(actor, id);
+			expect(view.isOnline).toBe(true);
+			expect(view.onlineUrl).toBe(sees ? link : null);
+			expect((await getEventCalendar(actor, id, ORIGIN)).body.includes(link)).toBe(sees);
+		}
+		const feed = (await getPublicCalendar(anonymous, ORIGIN)).body;
+		expect(feed).toContain(`UID:event-${id}@netz.example`);
+		expect(feed).toContain('LOCATION:Online');
+		expect(feed).not.toContain(link);
+		const holderFeed = await rotateCalendarToken(ctx(holder));
+		const waitingFeed = await rotateCalendarToken(ctx(waiting));
+		expect((await getPersonalCalendar(anonymous, holderFeed, ORIGIN)).body).toContain(link);
+		const waitingBody = (await getPersonalCalendar(anonymous, waitingFeed, ORIGIN)).body;
+		expect(waitingBody).toContain(`UID:event-${id}@netz.example`);
+		expect(waitingBody).not.toContain(link);
+
+		const bodies = async (email: string) =>
+			(
+				await t.db
+					.selectFrom('mail_outbox')
+					.select(['subject', 'text_body'])
+					.where('to_address', '=', email)
+					.orderBy('id')
+					.execute()
+			).map((row) => `${row.subject}\n${row.text_body}`);
+		const [confirmed] = await bodies(holder.email);
+		const [queued] = await bodies(waiting.email);
+		expect(confirmed).toContain(`Online: ${link}`);
+		expect(queued).toContain('Warteliste');
+		expect(queued).not.toContain(link);
+		expect(queued).toContain('Den Link erhalten Sie mit Ihrem Platz.');
+
+		// The holder cancels: the one waiting moves up and now gets the link.
+		await cancelRegistration(ctx(holder, 2), id, ORIGIN);
+		expect((await getEvent(ctx(waiting), id)).onlineUrl).toBe(link);
+		expect((await bodies(waiting.email)).at(-1)).toContain(`Online: ${link}`);
+	});
+
 	it('lists public events only in the public feed, and a person’s own events behind a rotating token', async () => {
 		const publicId = await createEvent(
 			ctx(coordinatorActor),

@@ -26,10 +26,15 @@ export function eventLink(origin: string, eventId: number): string {
 	return `${origin.replace(/\/+$/, '')}/termine/${eventId}`;
 }
 
-function place(event: MailEvent): string[] {
+/** When and where; the online link only for those with a place (`withLink`). */
+function place(event: MailEvent, withLink: boolean): string[] {
 	const lines = [`Wann: ${formatLocalRange(event.startsAt, event.endsAt, event.timeZone)}`];
 	if (event.location) lines.push(`Wo: ${event.location}`);
-	if (event.onlineUrl) lines.push(`Online: ${event.onlineUrl}`);
+	if (event.onlineUrl) {
+		lines.push(
+			withLink ? `Online: ${event.onlineUrl}` : 'Online: Den Link erhalten Sie mit Ihrem Platz.'
+		);
+	}
 	return lines;
 }
 
@@ -87,7 +92,7 @@ export function registrationMail(input: {
 			'',
 			sentence(input.event.title),
 			'',
-			...place(input.event),
+			...place(input.event, input.kind !== 'waiting' && input.kind !== 'cancelled'),
 			'',
 			linkLine,
 			...(input.isGuest && input.kind === 'cancelled' ? [] : [input.link]),
@@ -105,6 +110,8 @@ export function attendeeMessageMail(input: {
 	subject: string;
 	message: string;
 	link: string;
+	/** Whether the recipient holds a place (and so gets the online link). */
+	hasPlace: boolean;
 }): MailText {
 	return {
 		to: input.to,
@@ -116,7 +123,7 @@ export function attendeeMessageMail(input: {
 			'',
 			input.message,
 			'',
-			...place(input.event),
+			...place(input.event, input.hasPlace),
 			input.link,
 			`\n-- \n${input.networkName}\n`
 		].join('\n')
@@ -144,7 +151,7 @@ export function guestConfirmationMail(input: {
 			`Der Link ist ${input.validHours} Stunden gültig und kann einmal verwendet werden.`,
 			'Wenn Sie sich nicht angemeldet haben, können Sie diese E-Mail ignorieren.',
 			'',
-			...place(input.event),
+			...place(input.event, false),
 			`\n-- \n${input.networkName}\n`
 		].join('\n')
 	};
@@ -168,7 +175,7 @@ export function guestAlreadyRegisteredMail(input: {
 				? `Sie stehen für „${input.event.title}“ bereits auf der Warteliste.`
 				: `Sie sind für „${input.event.title}“ bereits angemeldet.`,
 			'',
-			...place(input.event),
+			...place(input.event, !input.waiting),
 			'',
 			'Falls Sie nicht teilnehmen können, melden Sie sich bitte über diesen Link ab:',
 			input.link,

@@ -8,6 +8,7 @@ import {
 	canRegister,
 	canSeeAttendees,
 	canSeeEvent,
+	canSeeOnlineLink,
 	guestsAllowed
 } from './event.policy';
 import { parseCancelToken } from './guest.token';
@@ -35,6 +36,17 @@ const before = new Date('2027-03-26T10:00:00.000Z');
 const after = new Date('2027-03-26T16:00:00.000Z');
 
 describe('event policy', () => {
+	it('gives the online link to those with a place and to the coordination only', () => {
+		expect(canSeeOnlineLink(person(), 'confirmed')).toBe(true);
+		expect(canSeeOnlineLink({ kind: 'anonymous' }, 'confirmed')).toBe(true);
+		expect(canSeeOnlineLink(person(), 'waiting')).toBe(false);
+		expect(canSeeOnlineLink(person(), 'cancelled')).toBe(false);
+		expect(canSeeOnlineLink(person(), null)).toBe(false);
+		expect(canSeeOnlineLink({ kind: 'anonymous' }, null)).toBe(false);
+		expect(canSeeOnlineLink(coordinator, null)).toBe(true);
+		expect(canSeeOnlineLink(person({ ...coordinator, auth: readOnly.auth }), null)).toBe(false);
+	});
+
 	it('shows members-only events to signed-in people only', () => {
 		expect(canSeeEvent({ kind: 'anonymous' }, { audience: 'public' })).toBe(true);
 		expect(canSeeEvent({ kind: 'anonymous' }, { audience: 'members' })).toBe(false);

@@ -4,7 +4,7 @@
  * members-only events and register; visitors see public events only.
  */
 import type { Actor } from '../context';
-import type { EventAudienceKind, SessionStatus } from '../db/schema';
+import type { EventAudienceKind, RegistrationStatus, SessionStatus } from '../db/schema';
 import { canRead, canWrite, isCoordinator, isMunicipalityMember } from '../auth/auth.policy';
 
 export interface EventFacts {
@@ -26,6 +26,14 @@ export function canManageEvents(actor: Actor): boolean {
 /** Seeing attendee lists and the pitch summary needs no write rights. */
 export function canSeeAttendees(actor: Actor): boolean {
 	return actor.kind === 'system' || isCoordinator(actor);
+}
+
+/**
+ * The link of an online event is for those who hold a place, and for the coordination; people on
+ * the waiting list and visitors learn only that the event is online (so a full event stays full).
+ */
+export function canSeeOnlineLink(actor: Actor, ownStatus: RegistrationStatus | null): boolean {
+	return ownStatus === 'confirmed' || canManageEvents(actor);
 }
 
 /** A signed-in person with write rights may register until the event has ended. */

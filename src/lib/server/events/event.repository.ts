@@ -491,9 +491,13 @@ export async function findPersonContact(
 }
 
 /** The person's registrations (confirmed or waiting) with their events, for the private feed. */
-export async function listEventsOfPerson(db: Db, personId: number): Promise<EventRow[]> {
+export async function listEventsOfPerson(
+	db: Db,
+	personId: number
+): Promise<(EventRow & { registrationStatus: RegistrationStatus })[]> {
 	return eventQuery(db)
 		.innerJoin('event_registration', 'event_registration.event_id', 'event.id')
+		.select('event_registration.status as registrationStatus')
 		.where('event_registration.person_id', '=', personId)
 		.where('event_registration.status', 'in', ['confirmed', 'waiting'])
 		.orderBy('event.starts_at')
@@ -501,24 +505,43 @@ export async function listEventsOfPerson(db: Db, personId: number): Promise<Even
 		.execute();
 }
 
-/** Confirmed attendees (members and guests) of events starting in (from, to], for reminders. */
+/**
+ * Confirmed attendees (members and guests) of events starting in (from, to] who have not been
+ * reminded yet: what the reminder loop still has to queue.
+ */
 export async function listDueReminders(
 	db: Db,
 	from: string,
 	to: string
-): Promise<{ eventId: number; personId: number | null; guestId: number | null }[]> {
+): Promise<
+	{ registrationId: number; eventId: number; personId: number | null; guestId: number | null }[]
+> {
 	return db
 		.selectFrom('event_registration')
 		.innerJoin('event', 'event.id', 'event_registration.event_id')
 		.select([
+			'event_registration.id as registrationId',
 			'event.id as eventId',
 			'event_registration.person_id as personId',
 			'event_registration.guest_id as guestId'
 		])
 		.where('event_registration.status', '=', 'confirmed')
+		.where('event_registration.reminded_at', 'is', null)
 		.where('event.starts_at', '>', from)
 		.where('event.starts_at', '<=', to)
 		.orderBy('event.id')
+		.execute();
+}
+
+export async function markReminded(
+	db: Db | Tx,
+	registrationId: number,
+	now: string
+): Promise<void> {
+	await db
+		.updateTable('event_registration')
+		.set({ reminded_at: now })
+		.where('id', '=', registrationId)
 		.execute();
 }
 

@@ -28,6 +28,7 @@ import {
 	canRegister,
 	canSeeAttendees,
 	canSeeEvent,
+	canSeeOnlineLink,
 	guestsAllowed
 } from './event.policy';
 import {
@@ -39,6 +40,7 @@ import {
 	insertEvent,
 	listAttendeeRows,
 	listDueReminders,
+	markReminded,
 	listEventRows,
 	listMunicipalityOptions,
 	listWaiting,
@@ -146,6 +148,7 @@ export async function listEvents(
 
 export interface EventView extends EventListItem {
 	descriptionHtml: string;
+	/** Only for those who may join (canSeeOnlineLink); `isOnline` tells everyone else. */
 	onlineUrl: string | null;
 	organiserMunicipalityId: number | null;
 	capacity: number | null;
@@ -184,7 +187,7 @@ export async function getEvent(ctx: Ctx, id: unknown): Promise<EventView> {
 	return {
 		...listItem(event),
 		descriptionHtml: renderMarkdown(event.description),
-		onlineUrl: event.onlineUrl,
+		onlineUrl: canSeeOnlineLink(ctx.actor, ownStatus) ? event.onlineUrl : null,
 		organiserMunicipalityId: event.organiserMunicipalityId,
 		capacity: event.capacity,
 		confirmedCount: counts.confirmed,
@@ -548,7 +551,8 @@ export async function messageAttendees(
 					event,
 					subject: values.subject,
 					message: values.message,
-					link: eventLink(options.origin, event.id)
+					link: eventLink(options.origin, event.id),
+					hasPlace: row.status === 'confirmed'
 				}),
 				{ now: ctx.now() }
 			);
@@ -584,16 +588,22 @@ export async function sendEventReminders(ctx: Ctx, options: EventMailOrigin): Pr
 			who.guestId !== null
 				? `event-reminder:${eventId}:guest-${who.guestId}`
 				: `event-reminder:${eventId}:${who.personId}`;
-		const sent = await mailRegistration(
-			ctx.db,
-			ctx,
-			'reminder',
-			who,
-			event,
-			network.name,
-			options,
-			dedupeKey
-		);
+		// The mail and the mark in one transaction: a crash in between sends it on the next pass;
+		// the dedupe key keeps a second instance, passing at the same time, from sending it twice.
+		const sent = await inTransaction(ctx.db, async (tx) => {
+			const queuedNow = await mailRegistration(
+				tx,
+				ctx,
+				'reminder',
+				who,
+				event,
+				network.name,
+				options,
+				dedupeKey
+			);
+			await markReminded(tx, who.registrationId, now.toISOString());
+			return queuedNow;
+		});
 		if (sent) queued += 1;
 	}
 	return queued;

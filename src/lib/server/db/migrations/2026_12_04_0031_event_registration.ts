@@ -15,6 +15,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('person_id', 'integer', (c) => c.references('person.id').onDelete('cascade'))
 		.addColumn('status', 'text', (c) => c.notNull())
 		.addColumn('queued_at', timestampType(db), (c) => c.notNull())
+		// When the reminder a day before was queued: the reminder loop skips these rows.
+		.addColumn('reminded_at', timestampType(db))
 		.addColumn('created_at', timestampType(db), createdAtColumn(db))
 		.addColumn('updated_at', timestampType(db), (c) => c.notNull())
 		.addCheckConstraint(
